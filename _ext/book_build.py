@@ -1,0 +1,74 @@
+"""Local Sphinx extension for the book.
+
+1. Serves the plotly.js shipped inside the installed plotly package once for the whole
+   site (``_static/plotly.min.js``), so pages carry only their figure data and charts
+   draw with no internet connection.
+2. Keeps the execution cache honest. Jupyter Book keys its cache on the notebooks'
+   code cells only, so a change to ``data/`` or to the shared module would leave old
+   results on the page. This extension fingerprints those inputs; when the fingerprint
+   changes it empties the execution cache and marks every page for re-reading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import plotly
+from sphinx.application import Sphinx
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = [ROOT / "data", ROOT / "notebooks" / "talks.py"]
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+STAMP = "inputs.sha256"
+
+
+def fingerprint() -> str:
+    """Hash of every file the notebooks read besides themselves."""
+    digest = hashlib.sha256()
+    for entry in INPUTS:
+        files = sorted(entry.rglob("*")) if entry.is_dir() else [entry]
+        for path in files:
+            if path.is_file():
+                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _cache_dir(app: Sphinx) -> Path:
+    return Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
+
+
+def _invalidate(app: Sphinx, config) -> None:
+    """Empty the execution cache when data or the shared module changed."""
+    stamp = _cache_dir(app) / STAMP
+    app.book_inputs = fingerprint()
+    app.book_inputs_changed = not stamp.exists() or stamp.read_text() != app.book_inputs
+    if app.book_inputs_changed and _cache_dir(app).exists():
+        shutil.rmtree(_cache_dir(app))
+
+
+def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Re-read every page after an input change (chapters glue each other's numbers)."""
+    return sorted(env.found_docs) if app.book_inputs_changed else []
+
+
+def _finish(app: Sphinx, exception) -> None:
+    if exception is not None:
+        return
+    if app.builder.format == "html":
+        static = Path(app.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PLOTLY_JS, static / "plotly.min.js")
+    cache = _cache_dir(app)
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / STAMP).write_text(app.book_inputs)
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _invalidate)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("build-finished", _finish)
+    app.add_js_file("plotly.min.js")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,86 @@
+"""Broken data stops the load with a DataError naming the file, the row and the field."""
+
+import shutil
+
+import pytest
+import talks
+
+
+def corrupt(tmp_path, file: str, old: str, new: str):
+    """Copy data/ to a temp folder and replace `old` by `new` once in one file."""
+    data = tmp_path / "data"
+    shutil.copytree(talks.DATA_DIR, data)
+    path = data / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return data
+
+
+CASES = [
+    # (what breaks, file, old text, new text, expected row, expected field, words in the message)
+    ("value not in enum", "statements.csv", "local_press,conditional,8,", "local_press,hostile,8,",
+     2, "stance", "'hostile' is not one of"),
+    ("bad date", "statements.csv", "2025-04-09,day", "2025-04-31,day", 5, "date", "is not a date"),
+    ("date in another format", "events.csv", "e07,2025-02-04", "e07,04/02/2025", 8, "date", "is not a date"),
+    ("not an integer", "statements.csv", "conditional,11,", "conditional,eleven,", 5, "paragraph",
+     "is not an integer"),
+    ("above the maximum", "claims.csv", "c28,31,", "c28,99,", 29, "paragraph", "above the maximum"),
+    ("required field empty", "statements.csv", "s12,dehbashi,The only", "s12,,The only", 13, "actor_id",
+     "required but empty"),
+    ("unknown foreign key", "statements.csv", "s07,pezeshkian,", "s07,pezeshkyan,", 8, "actor_id",
+     "matches no actor_id in actors.csv"),
+    ("unknown source", "events.csv", "e10,2025-03-07,day,Fox Business interview aired 7 March.,"
+     "Trump discloses his letter to Khamenei,Trump said he had written to Khamenei urging negotiations "
+     "and warning of military action.,diplomacy,run_up,,high,5,faf-2025-03-13",
+     "e10,2025-03-07,day,Fox Business interview aired 7 March.,Trump discloses his letter to Khamenei,"
+     "Trump said he had written to Khamenei urging negotiations and warning of military action.,"
+     "diplomacy,run_up,,high,5,faf-2099", 11, "source_id", "matches no source_id in sources.csv"),
+    ("duplicate primary key", "actors.csv", "zarif,Mohammad Javad Zarif", "rouhani,Mohammad Javad Zarif",
+     12, "actor_id", "repeats row 11"),
+    ("pattern broken", "sources.csv", "https://www.semafor.com", "www.semafor.com", 7, "url",
+     "does not match the pattern"),
+    ("missing column", "claims.csv", "claim_id,paragraph,claim,", "claim_id,claim,", 1, "paragraph",
+     "header must be"),
+    ("short row", "statement_themes.csv", "s05,distrust\n", "s05\n", 10, None, "has 1 cells, expected 2"),
+    ("undated with a date", "statements.csv", ",,undated,The article does not date the post.",
+     ",2025-04-01,undated,The article does not date the post.", 7, "date", "exactly when date_precision"),
+    ("stray spaces", "actors.csv", "bagheri,Mohammad Bagheri,person", "bagheri, Mohammad Bagheri,person",
+     5, "name", "leading or trailing spaces"),
+    ("duplicate link row", "statement_themes.csv", "s02,distrust\n", "s02,format\n", 4, "theme",
+     "repeats row 3"),
+]
+
+
+@pytest.mark.parametrize(("what", "file", "old", "new", "row", "field", "words"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_bad_data_names_file_row_and_field(tmp_path, what, file, old, new, row, field, words):
+    data = corrupt(tmp_path, file, old, new)
+    with pytest.raises(talks.DataError) as caught:
+        talks.load(data)
+    err = caught.value
+    assert (err.file, err.row, err.field) == (file, row, field), str(err)
+    assert words in str(err)
+    assert str(err).startswith(f"data/{file}, row {row}")
+
+
+def test_missing_file(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(talks.DATA_DIR, data)
+    (data / "claims.csv").unlink()
+    with pytest.raises(talks.DataError, match=r"data/claims.csv: file is missing"):
+        talks.load(data)
+
+
+def test_broken_schema_file(tmp_path):
+    data = corrupt(tmp_path, "datapackage.json", '"resources": [', '"resources": [[')
+    with pytest.raises(talks.DataError, match=r"data/datapackage.json"):
+        talks.load(data)
+
+
+def test_not_utf8(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(talks.DATA_DIR, data)
+    (data / "actors.csv").write_bytes((talks.DATA_DIR / "actors.csv").read_bytes() + b"\xff\xfe")
+    with pytest.raises(talks.DataError, match=r"data/actors.csv: not UTF-8"):
+        talks.load(data)
