@@ -7,6 +7,7 @@
    code cells only, so a change to ``data/`` or to the shared module would leave old
    results on the page. This extension fingerprints those inputs; when the fingerprint
    changes it empties the execution cache and marks every page for re-reading.
+3. Drops sphinx-thebe's scripts (no live code here; see `_drop_thebe`).
 """
 
 from __future__ import annotations
@@ -19,18 +20,18 @@ import plotly
 from sphinx.application import Sphinx
 
 ROOT = Path(__file__).resolve().parent.parent
-INPUTS = [ROOT / "data", ROOT / "notebooks" / "talks.py"]
+INPUTS = [ROOT / "data", ROOT / "notebooks" / "talks.py", ROOT / "_ext"]
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 STAMP = "inputs.sha256"
 
 
 def fingerprint() -> str:
-    """Hash of every file the notebooks read besides themselves."""
+    """Hash of every file the pages depend on besides themselves: data, module, extension."""
     digest = hashlib.sha256()
     for entry in INPUTS:
         files = sorted(entry.rglob("*")) if entry.is_dir() else [entry]
         for path in files:
-            if path.is_file():
+            if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
                 digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -54,6 +55,17 @@ def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
     return sorted(env.found_docs) if app.book_inputs_changed else []
 
 
+def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Drop sphinx-thebe's scripts: the book has no live code, and thebe's loader
+    declares its CDN address twice on every page, a script error in the browser."""
+    if "script_files" in context:
+        context["script_files"] = [
+            js for js in context["script_files"]
+            if "THEBE_JS_URL" not in getattr(js, "attributes", {}).get("body", "")
+            and not str(getattr(js, "filename", None) or "").endswith("sphinx-thebe.js")
+        ]
+
+
 def _finish(app: Sphinx, exception) -> None:
     if exception is not None:
         return
@@ -69,6 +81,7 @@ def _finish(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _invalidate)
     app.connect("env-get-outdated", _outdated)
+    app.connect("html-page-context", _drop_thebe)
     app.connect("build-finished", _finish)
     app.add_js_file("plotly.min.js")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from IPython.display import HTML
 from plotly.io._base_renderers import PlotlyRenderer
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -98,7 +99,7 @@ def _read_resource(resource: dict, data_dir: Path) -> list[dict]:
         if len(cells) != len(names):
             raise DataError(file, number, None, f"has {len(cells)} cells, expected {len(names)}")
         row = {}
-        for field, cell in zip(fields, cells):
+        for field, cell in zip(fields, cells, strict=True):
             name = field["name"]
             if cell != cell.strip():
                 raise DataError(file, number, name, "has leading or trailing spaces")
@@ -213,6 +214,14 @@ def codebook(data_dir: Path = DATA_DIR) -> pd.DataFrame:
                 "description": f["description"],
             })
     return pd.DataFrame(rows)
+
+
+def table(frame: pd.DataFrame) -> HTML:
+    """A light, escaped HTML table: no index, dates as YYYY-MM-DD, empty cells blank."""
+    shown = frame.copy()
+    for column in shown.select_dtypes("datetime").columns:
+        shown[column] = shown[column].dt.strftime("%Y-%m-%d")
+    return HTML(shown.to_html(index=False, na_rep="", escape=True, border=0, classes="book-table"))
 
 
 # ---------------------------------------------------------------- charts

@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 import pytest
+
 import talks
 
 TABLES = talks.load()
@@ -69,7 +70,8 @@ def test_quotes_sit_in_the_paragraph_recorded(article):
     paragraphs = body_paragraphs(article)
     assert len(paragraphs) == 33
     for row in TABLES["statements"].itertuples():
-        assert row.quote in paragraphs[row.paragraph - 1], f"{row.statement_id} is not in paragraph {row.paragraph}"
+        where = paragraphs[row.paragraph - 1]
+        assert row.quote in where, f"{row.statement_id} is not in paragraph {row.paragraph}"
 
 
 def test_every_quotation_in_the_article_is_recorded(article):

@@ -1,0 +1,56 @@
+"""The book builds with warnings as errors, stays lint-clean, and never shows stale results."""
+
+import re
+import subprocess
+import sys
+
+import yaml
+
+from conftest import ROOT, build_book, copy_project
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}]):
+        files += [chapter["file"] for chapter in part["chapters"]]
+    return files
+
+
+def test_every_toc_page_is_built(built_book):
+    for name in toc_files():
+        assert (built_book / f"{name}.html").exists(), name
+
+
+def test_notebooks_are_committed_without_outputs():
+    import nbformat
+
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                assert not cell.outputs and cell.execution_count is None, f"{path.name} has outputs"
+
+
+def test_ruff_is_clean():
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_data_change_reaches_the_page(tmp_path):
+    """Jupyter Book's own cache keys on code cells only; the book's extension must notice data."""
+    book = copy_project(tmp_path / "book")
+    page = book / "_build" / "html" / "notebooks" / "data-and-method.html"
+    first = build_book(book)
+    assert first.returncode == 0, first.stdout[-4000:] + first.stderr[-4000:]
+    assert "The article is published" in page.read_text(encoding="utf-8")
+
+    events = book / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(
+        "The article is published,", "The article appears in print,"), encoding="utf-8")
+    second = build_book(book)
+    assert second.returncode == 0, second.stdout[-4000:] + second.stderr[-4000:]
+    html = page.read_text(encoding="utf-8")
+    assert "The article appears in print" in html
+    assert not re.search(r"The article is published(?!s)", html)
