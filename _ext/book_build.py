@@ -6,7 +6,8 @@
 2. Keeps the execution cache honest. Jupyter Book keys its cache on the notebooks'
    code cells only, so a change to ``data/`` or to the shared module would leave old
    results on the page. This extension fingerprints those inputs; when the fingerprint
-   changes it empties the execution cache and marks every page for re-reading.
+   changes it empties the execution cache and marks every page for re-reading; pages
+   that paste glue from other pages are re-read whenever any page changed.
 3. Drops sphinx-thebe's scripts (no live code here; see `_drop_thebe`).
 """
 
@@ -51,8 +52,17 @@ def _invalidate(app: Sphinx, config) -> None:
 
 
 def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
-    """Re-read every page after an input change (chapters glue each other's numbers)."""
-    return sorted(env.found_docs) if app.book_inputs_changed else []
+    """Pages to re-read besides those Sphinx found changed.
+
+    After an input change, every page. After a page change, the pages that paste glue
+    from other pages (``{glue}`page.ipynb::key```), which Sphinx does not track.
+    """
+    if app.book_inputs_changed:
+        return sorted(env.found_docs)
+    if added or changed or removed:
+        return [doc for doc in sorted(env.found_docs)
+                if ".ipynb::" in Path(env.doc2path(doc)).read_text(encoding="utf-8")]
+    return []
 
 
 def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
-from IPython.display import HTML
+from IPython.display import HTML, Markdown
 from plotly.io._base_renderers import PlotlyRenderer
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -222,6 +222,36 @@ def table(frame: pd.DataFrame) -> HTML:
     for column in shown.select_dtypes("datetime").columns:
         shown[column] = shown[column].dt.strftime("%Y-%m-%d")
     return HTML(shown.to_html(index=False, na_rep="", escape=True, border=0, classes="book-table"))
+
+
+# ---------------------------------------------------------------- judgments
+
+CONFIDENCE_LEVELS = ("low", "moderate", "high")
+
+
+def judgments(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
+    """Key judgments as a table: (judgment, estimative term, confidence, reason) per row.
+
+    The term must come from the book's estimative scale and the confidence must be
+    low, moderate or high; anything else raises ValueError.
+    """
+    terms = list(load()["estimative_scale"].term)
+    frame = pd.DataFrame(rows, columns=["judgment", "likelihood", "confidence", "reason"])
+    for row in frame.itertuples():
+        if row.likelihood not in terms:
+            raise ValueError(f"'{row.likelihood}' is not a term of the estimative scale: {terms}")
+        if row.confidence not in CONFIDENCE_LEVELS:
+            raise ValueError(f"'{row.confidence}' is not one of {CONFIDENCE_LEVELS}")
+    return frame
+
+
+def judgments_md(frame: pd.DataFrame) -> Markdown:
+    """Key judgments as a Markdown list for the chapter's opening box."""
+    return Markdown("\n".join(
+        f"- **{j.likelihood.capitalize()}** ({j.confidence} confidence): {j.judgment} "
+        f"*Why this confidence:* {j.reason}"
+        for j in frame.itertuples()
+    ))
 
 
 # ---------------------------------------------------------------- charts
