@@ -347,3 +347,18 @@ def wrap(text: object, width: int = 60) -> str:
         else:
             line = f"{line} {word}".strip()
     return "<br>".join(lines + [line] if line else lines)
+
+
+# ---------------------------------------------------------------- decision-making chapter
+
+
+# ---------------------------------------------------------------- goals chapter
+
+
+# ---------------------------------------------------------------- hardliners chapter
+
+
+# ---------------------------------------------------------------- synthesis chapter (ACH)
+
+
+# ---------------------------------------------------------------- what happened next

@@ -1,9 +1,13 @@
 """Shared paths and fixtures for the tests."""
 
+import contextlib
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -53,3 +57,58 @@ def chromium_path() -> str:
             pytest.fail("chromium is not installed: `make test` installs it with apt-get")
         pytest.skip("chromium is not installed (`make test` installs it with apt-get)")
     return path
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(root: Path):
+    """Serve a built site's folder on a free local port; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def site(built_book):
+    """The built book served locally: (base URL, site folder)."""
+    with serve(built_book) as base:
+        yield base, built_book
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=chromium_path(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+def pages(root: Path) -> list[str]:
+    """Every HTML page of the book, as paths relative to the site root."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html") if "_static" not in p.parts)
+
+
+def visit(browser, url: str):
+    """Open a page, recording every request it makes; return the page and the requests."""
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(300)  # let late requests (fonts, lazy scripts) show up
+    return page, requests, errors
