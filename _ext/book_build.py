@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [ROOT / "data", ROOT / "notebooks" / "talks.py", ROOT / "_ext"]
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 STAMP = "inputs.sha256"
+GLUE_FROM_OTHER_PAGE = re.compile(r"\.ipynb::|^:doc:", re.MULTILINE)
 
 
 def fingerprint() -> str:
@@ -55,13 +57,13 @@ def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
     """Pages to re-read besides those Sphinx found changed.
 
     After an input change, every page. After a page change, the pages that paste glue
-    from other pages (``{glue}`page.ipynb::key```), which Sphinx does not track.
+    from other pages (``page.ipynb::key`` or the ``:doc:`` option), which Sphinx does not track.
     """
     if app.book_inputs_changed:
         return sorted(env.found_docs)
     if added or changed or removed:
         return [doc for doc in sorted(env.found_docs)
-                if ".ipynb::" in Path(env.doc2path(doc)).read_text(encoding="utf-8")]
+                if GLUE_FROM_OTHER_PAGE.search(Path(env.doc2path(doc)).read_text(encoding="utf-8"))]
     return []
 
 

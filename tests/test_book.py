@@ -38,8 +38,9 @@ def test_ruff_is_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_a_data_change_reaches_the_page(tmp_path):
-    """Jupyter Book's own cache keys on code cells only; the book's extension must notice data."""
+def test_changes_reach_every_page_that_shows_them(tmp_path):
+    """Jupyter Book's cache keys on code cells only and Sphinx does not track pasted glue;
+    the book's extension must notice a data change and a chapter change."""
     book = copy_project(tmp_path / "book")
     page = book / "_build" / "html" / "notebooks" / "data-and-method.html"
     first = build_book(book)
@@ -54,3 +55,12 @@ def test_a_data_change_reaches_the_page(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert "The article appears in print" in html
     assert not re.search(r"The article is published(?!s)", html)
+
+    # The landing page pastes each chapter's key judgments: a chapter edit must reach it too.
+    chapter = book / "notebooks" / "decision-making.ipynb"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        "Khamenei authorised Iran's entry", "Khamenei approved Iran's entry"), encoding="utf-8")
+    third = build_book(book)
+    assert third.returncode == 0, third.stdout[-4000:] + third.stderr[-4000:]
+    landing = (book / "_build" / "html" / "notebooks" / "index.html").read_text(encoding="utf-8")
+    assert "Khamenei approved Iran" in landing and "Khamenei authorised Iran" not in landing

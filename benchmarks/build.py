@@ -1,0 +1,137 @@
+"""Build benchmark: how close is the book build to the cost of running its notebooks?
+
+Measures, on a temporary copy of the project (the working tree is never touched):
+  A  bare sequential execution of every notebook (nbclient, a fresh kernel each)
+  B  a clean book build (no _build folder)
+  C  a rebuild with nothing changed
+  D  a rebuild after a prose-only edit of one markdown cell
+  E  a rebuild after a change to one data file
+and the page weights of the built site. Each timing is the median of --runs runs.
+
+Usage: python benchmarks/build.py [--runs N]   (or `make bench`)
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
+COPY = ["_config.yml", "_toc.yml", "references.bib", "_ext", "notebooks", "data"]
+TARGETS = {"B/A": 1.5, "C/B": 0.25, "D/B": 0.4}
+PAGE_LIMIT = 150_000
+
+
+def toc_notebooks(book: Path) -> list[Path]:
+    """The notebooks of the book, in the order of the table of contents."""
+    import yaml
+
+    toc = yaml.safe_load((book / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
+    return [book / f"{f}.ipynb" for f in files if (book / f"{f}.ipynb").exists()]
+
+
+def run_notebooks(book: Path) -> float:
+    """A: execute every notebook top to bottom, each in a fresh kernel; return seconds."""
+    start = time.perf_counter()
+    for path in toc_notebooks(book):
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(nb, timeout=300, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    return time.perf_counter() - start
+
+
+def build(book: Path) -> float:
+    """Build the book as `make book` does; return seconds (fails loudly on a broken build)."""
+    start = time.perf_counter()
+    result = subprocess.run([str(JUPYTER_BOOK), "build", "-W", "-n", "--keep-going", str(book)],
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def edit_prose(book: Path, n: int) -> None:
+    """Change the text of the first markdown cell of the first chapter notebook."""
+    path = toc_notebooks(book)[1]
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if c.cell_type == "markdown")
+    cell.source += f"\n\n(Benchmark edit {n}.)"
+    nbformat.write(nb, path)
+
+
+def edit_data(book: Path, n: int) -> None:
+    """Change one value in one data file (a source's note), keeping the data valid."""
+    path = book / "data" / "sources.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("The book's primary source;", f"The book's primary source (edit {n});", 1)
+                    if n == 0 else text.replace(f"(edit {n - 1})", f"(edit {n})", 1), encoding="utf-8")
+
+
+def page_weights(site: Path) -> dict[str, object]:
+    """Largest page, total bytes of the site, and how many copies of plotly.js it ships."""
+    pages = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+    largest = max(pages, key=pages.get)
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    plotly_copies = [p for p in site.rglob("*.js") if p.read_bytes()[:2000].find(b"plotly.js v") >= 0]
+    embedded = sum((site / p).read_text(encoding="utf-8").count("plotly.js v") for p in pages)
+    return {"largest page": largest, "largest page bytes": pages[largest], "pages": len(pages),
+            "total site bytes": total, "plotly.js copies": len(plotly_copies) + embedded}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median is reported)")
+    args = parser.parse_args()
+    times: dict[str, list[float]] = {k: [] for k in "ABCDE"}
+    with tempfile.TemporaryDirectory(prefix="book-bench-") as tmp:
+        book = Path(tmp) / "book"
+        book.mkdir()
+        for name in COPY:
+            src = ROOT / name
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, book / name)
+        for n in range(args.runs):
+            print(f"run {n + 1}/{args.runs}", file=sys.stderr)
+            times["A"].append(run_notebooks(book))
+            shutil.rmtree(book / "_build", ignore_errors=True)
+            times["B"].append(build(book))
+            times["C"].append(build(book))
+            edit_prose(book, n)
+            times["D"].append(build(book))
+            edit_data(book, n)
+            times["E"].append(build(book))
+        weights = page_weights(book / "_build" / "html")
+    median = {k: statistics.median(v) for k, v in times.items()}
+    labels = {"A": "bare notebook execution", "B": "clean build", "C": "rebuild, nothing changed",
+              "D": "rebuild after a prose edit", "E": "rebuild after a data change"}
+    print(f"\nBuild benchmark, median of {args.runs} runs")
+    for k, label in labels.items():
+        print(f"  {k}  {label:<30} {median[k]:7.2f} s   (runs: {', '.join(f'{t:.2f}' for t in times[k])})")
+    print()
+    for ratio in ["B/A", "C/B", "D/B", "E/B"]:
+        top, bottom = ratio.split("/")
+        value = median[top] / median[bottom]
+        target = TARGETS.get(ratio)
+        verdict = "" if target is None else f"  target <= {target}: {'met' if value <= target else 'NOT met'}"
+        print(f"  {ratio} = {value:.2f}{verdict}")
+    print()
+    for key, value in weights.items():
+        print(f"  {key}: {value:,}" if isinstance(value, int) else f"  {key}: {value}")
+    light = weights["largest page bytes"] <= PAGE_LIMIT
+    print(f"  every page <= {PAGE_LIMIT:,} bytes: {'met' if light else 'NOT met'}")
+    print(f"  plotly.js shipped once: {'met' if weights['plotly.js copies'] == 1 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
