@@ -2,7 +2,7 @@
 
 1. Serves the plotly.js shipped inside the installed plotly package once for the whole
    site (``_static/plotly.min.js``), so pages carry only their figure data and charts
-   draw with no internet connection.
+   draw with no internet connection; and the book's stylesheet (``_static/book.css``).
 2. Keeps the execution cache honest. Jupyter Book keys its cache on the notebooks'
    code cells only, so a change to ``data/`` or to the shared module would leave old
    results on the page. This extension fingerprints those inputs; when the fingerprint
@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [ROOT / "data", ROOT / "notebooks" / "talks.py", ROOT / "_ext"]
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+BOOK_CSS = Path(__file__).resolve().parent / "book.css"
 STAMP = "inputs.sha256"
 GLUE_FROM_OTHER_PAGE = re.compile(r"\.ipynb::|^:doc:", re.MULTILINE)
 
@@ -85,6 +86,7 @@ def _finish(app: Sphinx, exception) -> None:
         static = Path(app.outdir) / "_static"
         static.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(PLOTLY_JS, static / "plotly.min.js")
+        shutil.copyfile(BOOK_CSS, static / "book.css")
     cache = _cache_dir(app)
     cache.mkdir(parents=True, exist_ok=True)
     (cache / STAMP).write_text(app.book_inputs)
@@ -96,4 +98,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _drop_thebe)
     app.connect("build-finished", _finish)
     app.add_js_file("plotly.min.js")
+    app.add_css_file("book.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
