@@ -3,12 +3,12 @@
 1. Serves the plotly.js shipped inside the installed plotly package once for the whole
    site (``_static/plotly.min.js``), so pages carry only their figure data and charts
    draw with no internet connection; and the book's stylesheet (``_static/book.css``).
+   It also gives bibliography entries an ARIA role that screen readers and axe accept.
 2. Keeps the execution cache honest. Jupyter Book keys its cache on the notebooks'
    code cells only, so a change to ``data/`` or to the shared module would leave old
    results on the page. This extension fingerprints those inputs; when the fingerprint
    changes it empties the execution cache and marks every page for re-reading; pages
    that paste glue from other pages are re-read whenever any page changed.
-3. Drops sphinx-thebe's scripts (no live code here; see `_drop_thebe`).
 """
 
 from __future__ import annotations
@@ -68,15 +68,11 @@ def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
     return []
 
 
-def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Drop sphinx-thebe's scripts: the book has no live code, and thebe's loader
-    declares its CDN address twice on every page, a script error in the browser."""
-    if "script_files" in context:
-        context["script_files"] = [
-            js for js in context["script_files"]
-            if "THEBE_JS_URL" not in getattr(js, "attributes", {}).get("body", "")
-            and not str(getattr(js, "filename", None) or "").endswith("sphinx-thebe.js")
-        ]
+def _list_roles(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Docutils marks bibliography entries role="doc-biblioentry", a role ARIA 1.3 deprecates;
+    inside their role="list" parent axe-core reports a critical aria-required-children."""
+    if "body" in context:
+        context["body"] = context["body"].replace(' role="doc-biblioentry"', ' role="listitem"')
 
 
 def _finish(app: Sphinx, exception) -> None:
@@ -95,7 +91,7 @@ def _finish(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _invalidate)
     app.connect("env-get-outdated", _outdated)
-    app.connect("html-page-context", _drop_thebe)
+    app.connect("html-page-context", _list_roles)
     app.connect("build-finished", _finish)
     app.add_js_file("plotly.min.js")
     app.add_css_file("book.css")

@@ -1,0 +1,59 @@
+"""Every built page passes axe-core with no serious or critical violation, in light and dark mode.
+
+axe-core's script comes from the pinned ``axe-playwright-python`` package (it ships ``axe.min.js``),
+so the check runs offline; it is injected into each page after load.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import pages
+
+FAILING_IMPACTS = ("serious", "critical")
+CHARTS_DRAWN = """() => [...document.querySelectorAll('div.plotly-graph-div')]
+    .every(div => div.querySelector('svg.main-svg') !== null)"""
+# The theme switches to dark mode after load with CSS transitions; colours are checked once they end.
+TRANSITIONS_DONE = """() => document.getAnimations()
+    .every(a => a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)"""
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core on an open page; return its violations (rule, impact, nodes)."""
+    return Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
+
+
+def describe(path: str, violation: dict) -> str:
+    """One violation as readable text: rule, impact, page, and each offending node."""
+    lines = [f"{path}: {violation['id']} ({violation['impact']}): {violation['help']} "
+             f"[{violation['helpUrl']}]"]
+    for node in violation["nodes"]:
+        lines.append(f"    at {' '.join(map(str, node['target']))}: {' '.join(node['html'].split())[:300]}")
+        summary = " ".join((node.get("failureSummary") or "").split())
+        if summary:
+            lines.append(f"       {summary[:300]}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_or_critical_axe_violations(site, browser, scheme):
+    base, root = site
+    context = browser.new_context(color_scheme=scheme)
+    failures, checked = [], 0
+    try:
+        for path in pages(root):
+            page = context.new_page()
+            page.goto(f"{base}/{path}", wait_until="load")
+            page.wait_for_function(CHARTS_DRAWN, timeout=15000)
+            page.wait_for_function("s => document.documentElement.dataset.theme === s", arg=scheme,
+                                   timeout=5000)
+            page.wait_for_function(TRANSITIONS_DONE, timeout=5000)
+            for violation in axe_violations(page):
+                if violation["impact"] in FAILING_IMPACTS:
+                    failures.append(describe(path, violation))
+            checked += 1
+            page.close()
+    finally:
+        context.close()
+    print(f"axe-core ({scheme} mode): {checked} pages, {len(failures)} serious or critical violations")
+    assert checked >= 1
+    assert not failures, f"axe-core: serious or critical violations ({scheme} mode):\n" + "\n".join(failures)
