@@ -55,7 +55,7 @@ def build(book: Path) -> float:
     """Build the book as `make book` does; return seconds (fails loudly on a broken build)."""
     start = time.perf_counter()
     result = subprocess.run([str(JUPYTER_BOOK), "build", "-W", "-n", "--keep-going", str(book)],
-                            capture_output=True, text=True)
+                            cwd=book, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")

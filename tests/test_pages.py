@@ -32,3 +32,23 @@ def test_plotly_js_is_shipped_once(site):
         html = (root / path).read_text(encoding="utf-8")
         assert "Plotly.newPlot" not in html or "plotly.min.js" in html, path
         assert html.count("plotly.js v") == 0, f"{path} embeds plotly.js"
+
+
+def test_no_placeholder_addresses(site):
+    """Launch buttons and repository links appear only once a real repository is configured."""
+    _, root = site
+    for path in pages(root):
+        html = (root / path).read_text(encoding="utf-8")
+        for placeholder in ("executablebooks/jupyter-book", "binder-examples", "OWNER/REPOSITORY"):
+            assert placeholder not in html, f"{path} carries the placeholder {placeholder}"
+
+
+def test_search_finds_a_quoted_phrase(site, browser):
+    """The site search finds the page that quotes a phrase from the article."""
+    base, _ = site
+    page = browser.new_page()
+    page.goto(f"{base}/search.html?q=%22silence+the+issue+of+this+tension%22", wait_until="load")
+    page.wait_for_selector("#search-results ul.search li", timeout=15000)
+    hits = page.eval_on_selector_all("#search-results ul.search li a", "links => links.map(a => a.href)")
+    page.close()
+    assert any("hardliners.html" in hit for hit in hits), hits
