@@ -15,6 +15,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT.parent / "shared" / "sources" / "new-arab-2025-04-11-what-does-iran-seek.txt"
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
+HEADINGS = {"Who gave the order to negotiate?", "What is Iran hoping to gain through negotiations?",
+            "Is Iran buying time?"}
 REDIRECT = 'http-equiv="Refresh"'  # the site's root index.html only redirects to the landing page
 
 
@@ -24,6 +26,15 @@ def article() -> str:
     if not ARTICLE.exists():
         pytest.skip(f"the article text is not at {ARTICLE} (it sits in ../shared beside the project)")
     return ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def paragraphs(article) -> list[str]:
+    """The article's body paragraphs as the codebook numbers them: from 'A sudden change…' on,
+    section headings left out."""
+    lines = [line.strip() for line in article.splitlines() if line.strip()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("A sudden change"))
+    return [line for line in lines[start:] if line not in HEADINGS]
 
 
 def build_book(root: Path) -> subprocess.CompletedProcess:

@@ -11,17 +11,6 @@ import talks
 
 TABLES = talks.load()
 PACKAGE = talks.load_package()
-HEADINGS = {"Who gave the order to negotiate?", "What is Iran hoping to gain through negotiations?",
-            "Is Iran buying time?"}
-
-
-def body_paragraphs(article: str) -> list[str]:
-    """The article's body paragraphs as the codebook numbers them (from 'A sudden change…')."""
-    lines = [line.strip() for line in article.splitlines() if line.strip()]
-    start = next(i for i, line in enumerate(lines) if line.startswith("A sudden change"))
-    return [line for line in lines[start:] if line not in HEADINGS]
-
-
 def test_every_table_loads_typed():
     assert set(TABLES) == {r["name"] for r in PACKAGE["resources"]}
     statements = TABLES["statements"]
@@ -68,17 +57,16 @@ def test_quotes_are_verbatim_in_the_article(article):
         assert row.quote in article, f"{row.statement_id} is not verbatim in the article: {row.quote!r}"
 
 
-def test_quotes_sit_in_the_paragraph_recorded(article):
-    paragraphs = body_paragraphs(article)
+def test_quotes_sit_in_the_paragraph_recorded(paragraphs):
     assert len(paragraphs) == 33
     for row in TABLES["statements"].itertuples():
         where = paragraphs[row.paragraph - 1]
         assert row.quote in where, f"{row.statement_id} is not in paragraph {row.paragraph}"
 
 
-def test_every_quotation_in_the_article_is_recorded(article):
+def test_every_quotation_in_the_article_is_recorded(paragraphs):
     """Each passage between double quotation marks in the body is some statement's quote."""
-    body = "\n".join(body_paragraphs(article))
+    body = "\n".join(paragraphs)
     quoted = re.findall(r'"([^"]+)"', body)
     recorded = set(TABLES["statements"].quote)
     missing = [q for q in quoted if q not in recorded]

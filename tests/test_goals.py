@@ -7,17 +7,6 @@ import talks
 
 TABLES = talks.load()
 OWN = ["pressures", "positions", "goals"]
-HEADINGS = {"Who gave the order to negotiate?", "What is Iran hoping to gain through negotiations?",
-            "Is Iran buying time?"}
-
-
-def paragraphs(article: str) -> list[str]:
-    """The article's body paragraphs, numbered as the codebook numbers them."""
-    lines = [line.strip() for line in article.splitlines() if line.strip()]
-    start = next(i for i, line in enumerate(lines) if line.startswith("A sudden change"))
-    return [line for line in lines[start:] if line not in HEADINGS]
-
-
 def tiny_tables() -> dict[str, pd.DataFrame]:
     """Four actors, two statements, three claims: small enough to work by hand."""
     return {
@@ -166,10 +155,9 @@ def test_hover_text_escapes_and_adds_the_note():
 # ---------------------------------------------------------------- the chapter's data
 
 @pytest.mark.parametrize("name", OWN)
-def test_wording_is_verbatim_in_the_paragraph_recorded(name, article):
-    body = paragraphs(article)
+def test_wording_is_verbatim_in_the_paragraph_recorded(name, paragraphs):
     for row in TABLES[name].itertuples():
-        assert row.wording in body[row.paragraph - 1], f"{name} {row[1]}: {row.wording!r}"
+        assert row.wording in paragraphs[row.paragraph - 1], f"{name} {row[1]}: {row.wording!r}"
 
 
 @pytest.mark.parametrize("name", OWN)

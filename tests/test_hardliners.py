@@ -4,7 +4,6 @@ import pandas as pd
 import pytest
 
 import talks
-from test_data import body_paragraphs
 
 TABLES = talks.load()
 STANCES = ["favours_agreement", "conditional", "tactical", "opposed", "unplaced"]
@@ -226,16 +225,14 @@ def test_every_opponent_on_the_scale_has_its_arguments_coded():
     assert opponents <= set(holders.holder_id.dropna())
 
 
-def test_holder_words_are_verbatim_in_the_claims_paragraph(article):
-    paragraphs = body_paragraphs(article)
+def test_holder_words_are_verbatim_in_the_claims_paragraph(paragraphs):
     claims = TABLES["claims"].set_index("claim_id")
     for link in TABLES["argument_links"].dropna(subset=["holder_words"]).itertuples():
         paragraph = paragraphs[claims.loc[link.claim_id, "paragraph"] - 1]
         assert link.holder_words in paragraph, link.link_id
 
 
-def test_labels_are_verbatim_in_their_paragraph(article):
-    paragraphs = body_paragraphs(article)
+def test_labels_are_verbatim_in_their_paragraph(paragraphs):
     for row in TABLES["article_labels"].itertuples():
         assert row.label in paragraphs[row.paragraph - 1], (row.actor_id, row.label)
 
