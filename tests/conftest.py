@@ -14,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT.parent / "shared" / "sources" / "new-arab-2025-04-11-what-does-iran-seek.txt"
+NOTES = ROOT.parent / "shared" / "reference" / "timeline-research.md"
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 HEADINGS = {"Who gave the order to negotiate?", "What is Iran hoping to gain through negotiations?",
             "Is Iran buying time?"}
@@ -26,6 +27,14 @@ def article() -> str:
     if not ARTICLE.exists():
         pytest.skip(f"the article text is not at {ARTICLE} (it sits in ../shared beside the project)")
     return ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def notes() -> str:
+    """The research notes on later events; skips where ../shared is not beside the clone."""
+    if not NOTES.exists():
+        pytest.skip(f"the research notes are not at {NOTES} (they sit in ../shared beside the project)")
+    return NOTES.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
