@@ -225,6 +225,18 @@ def table(frame: pd.DataFrame) -> HTML:
     return HTML(shown.to_html(index=False, na_rep="", escape=True, border=0, classes="book-table"))
 
 
+def when(day: pd.Timestamp | None, precision: str) -> str:
+    """A date in words, as precise as its precision allows (e.g. 'about 15 June 2025', 'June 2025')."""
+    if precision == "undated" or pd.isna(day):
+        return "undated"
+    if precision == "year":
+        return f"{day:%Y}"
+    if precision == "month":
+        return f"{day:%B %Y}"
+    text = f"{day.day} {day:%B %Y}"
+    return f"about {text}" if precision == "approximate" else text
+
+
 # ---------------------------------------------------------------- judgments
 
 CONFIDENCE_LEVELS = ("low", "moderate", "high")
@@ -640,19 +652,62 @@ def count_phrase(values: pd.Series, order: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def relayed(voice: str, evidence: str) -> str:
+    """A voice as alt text names it: a source the article relays is marked as relayed."""
+    if evidence == "unnamed_source":
+        return "the article relaying unnamed reports or commentators"
+    return f"the article relaying {voice}" if evidence == "named_source" else voice
+
+
+def lower_first(text: str) -> str:
+    """'Fall of X' -> 'fall of X'; 'US strikes' stays as it is."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def who_names_what(frame: pd.DataFrame, item: str, voices: list[str], noun: str) -> str:
+    """Alt text: for each voice in turn, how many of all the items it names, and which.
+
+    `frame` must carry `voice` and `evidence` (as `attribute` adds them); a named source whose
+    rows the article relays is marked as relayed.
+    """
+    total = frame[item].nunique()
+    sentences = []
+    for voice in voices:
+        rows = frame[frame["voice"] == voice]
+        kinds = set(rows["evidence"])
+        who = f"{voice}, as the article relays it," if kinds == {"named_source"} else voice
+        items = [lower_first(str(i)) for i in dict.fromkeys(rows[item])]
+        sentences.append(f"{who} names {len(items)} of the {total} {noun}: {'; '.join(items)}.")
+    return " ".join(sentences)
+
+
+def matrix_alt(frame: pd.DataFrame, x: str, y: str, x_order: list[str], y_order: list[str],
+               text: str | None = None) -> str:
+    """Alt text for a dot matrix, column by column, rows in order, each with who voices it.
+
+    Without `text`, each row lists its voices once; with `text`, each dot is listed by its
+    label. `frame` must carry `voice` and `evidence`; relayed sources are marked as such.
+    """
+    sentences = []
+    for column in x_order:
+        in_column = frame[frame[x] == column]
+        rank = [y_order.index(v) for v in in_column[y]]
+        here = in_column.iloc[sorted(range(len(rank)), key=rank.__getitem__)]
+        if text:
+            entries = [f"\u201c{t}\u201d ({relayed(v, e)})"
+                       for t, v, e in zip(here[text], here["voice"], here["evidence"], strict=True)]
+        else:
+            entries = []
+            for row in dict.fromkeys(here[y]):
+                dots = here[here[y] == row]
+                pairs = zip(dots["voice"], dots["evidence"], strict=True)
+                who = dict.fromkeys(relayed(v, e) for v, e in pairs)
+                entries.append(f"{row} ({', '.join(who)})")
+        sentences.append(f"{column[:1].upper()}{column[1:]}: {'; '.join(entries) or 'nothing'}.")
+    return " ".join(sentences)
+
+
 # ---------------------------------------------------------------- hardliners chapter
-
-def _when(day: pd.Timestamp | None, precision: str) -> str:
-    """A statement's date in words, as precise as its precision allows."""
-    if precision == "undated" or pd.isna(day):
-        return "undated"
-    if precision == "year":
-        return f"{day:%Y}"
-    if precision == "month":
-        return f"{day:%B %Y}"
-    text = f"{day.day} {day:%B %Y}"
-    return f"about {text}" if precision == "approximate" else text
-
 
 def claim_voices(claims: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     """Who stands behind each claim of the article, in words, indexed by claim_id."""
@@ -685,7 +740,7 @@ def stance_basis(actors: pd.DataFrame, statements: pd.DataFrame, claims: pd.Data
         parts = []
         if not pd.isna(a.stance_statement_id):
             s = said.loc[a.stance_statement_id]
-            parts.append(f'{names[s.actor_id]} ({_when(s.date, s.date_precision)}): "{s.quote}" '
+            parts.append(f'{names[s.actor_id]} ({when(s.date, s.date_precision)}): "{s.quote}" '
                          f"[{a.stance_statement_id}]")
         if not pd.isna(a.stance_claim_id):
             c = claimed.loc[a.stance_claim_id]
@@ -820,7 +875,8 @@ def argument_figure(holders: pd.DataFrame, arguments: pd.DataFrame) -> go.Figure
 
 def time_readings(holders: pd.DataFrame, arguments: pd.DataFrame, events: pd.DataFrame,
                   sources: pd.DataFrame, event_ids: list[str]) -> pd.DataFrame:
-    """Everyone who reads the talks as buying time: who, whether they urge it or suspect it, and where.
+    """Everyone who links the talks to buying time: who, whether they urge it or raise it as a possibility,
+    and where.
 
     Takes the links of talks-as-tactic and reading-of-intent arguments about time
     ('buy_time', 'suspected_stalling') and adds the outside analyses given as events.
@@ -831,7 +887,7 @@ def time_readings(holders: pd.DataFrame, arguments: pd.DataFrame, events: pd.Dat
         {
             "who": h.holder, "camp": h.camp,
             "position": ("urges it: talks as a tool for Iran" if bearing[h.argument_id] == "talks_as_tactic"
-                         else "suspects it: a reading of Tehran's intent"),
+                         else "raises it as a possibility: a reading of Tehran's intent"),
             "words": h.evidence, "source_id": h.source_id,
         }
         for h in holders[holders["argument_id"].isin(time_args)].itertuples()
@@ -841,7 +897,7 @@ def time_readings(holders: pd.DataFrame, arguments: pd.DataFrame, events: pd.Dat
         source = publishers.loc[e.source_id]
         rows.append({
             "who": f"{source.publisher} ({source.kind})", "camp": "outside the article",
-            "position": "suspects it: a reading of Tehran's intent",
+            "position": "raises it as a possibility: a reading of Tehran's intent",
             "words": f'Headline: "{source.title}". {e.note}', "source_id": e.source_id,
         })
     return pd.DataFrame(rows, columns=["who", "camp", "position", "words", "source_id"])

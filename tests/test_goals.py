@@ -143,6 +143,46 @@ def test_count_phrase():
     assert talks.count_phrase(pd.Series([], dtype=str), order) == "none"
 
 
+def test_relayed_marks_relayed_sources_only():
+    assert talks.relayed("Leader", "quotation") == "Leader"
+    assert talks.relayed("The New Arab", "assessment") == "The New Arab"
+    assert talks.relayed("Daily Paper", "named_source") == "the article relaying Daily Paper"
+    assert talks.relayed(talks.UNNAMED, "unnamed_source") == ("the article relaying unnamed reports or "
+                                                             "commentators")
+
+
+def test_lower_first_keeps_acronyms():
+    assert talks.lower_first("Threat of war with Israel and the US") == "threat of war with Israel and the US"
+    assert talks.lower_first("US strikes") == "US strikes"
+    assert talks.lower_first("") == ""
+
+
+def test_who_names_what_counts_each_voices_items_against_all():
+    frame = pd.DataFrame({
+        "item": ["Fall of A", "US strikes", "Fall of A", "Debt", "Debt"],
+        "voice": ["Paper", "Paper", "Wire", "Wire", "Paper"],
+        "evidence": ["reported_fact", "assessment", "named_source", "named_source", "reported_fact"],
+    })
+    assert talks.who_names_what(frame, "item", ["Paper", "Wire"], "pressures") == (
+        "Paper names 3 of the 3 pressures: fall of A; US strikes; debt. "
+        "Wire, as the article relays it, names 2 of the 3 pressures: fall of A; debt.")
+
+
+def test_matrix_alt_lists_columns_in_order_and_rows_in_order():
+    frame = pd.DataFrame({
+        "col": ["B", "A", "A", "A"], "row": ["y", "y", "x", "x"],
+        "voice": ["Leader", "Paper", "Leader", "Paper"],
+        "evidence": ["quotation", "named_source", "quotation", "named_source"],
+        "label": ["four", "three", "one", "two"],
+    })
+    assert talks.matrix_alt(frame, "col", "row", ["A", "B", "c"], ["x", "y"]) == (
+        "A: x (Leader, the article relaying Paper); y (the article relaying Paper). B: y (Leader). "
+        "C: nothing.")
+    assert talks.matrix_alt(frame, "col", "row", ["A"], ["x", "y"], text="label") == (
+        "A: \u201cone\u201d (Leader); \u201ctwo\u201d (the article relaying Paper); "
+        "\u201cthree\u201d (the article relaying Paper).")
+
+
 def test_hover_text_escapes_and_adds_the_note():
     frame = pd.DataFrame({"title": ["<i>T</i>"], "wording": ["a <script>"], "voice": ["V"],
                           "evidence": ["assessment"], "paragraph": [3], "statement_id": [None],
@@ -210,3 +250,18 @@ def test_2019_positions_rest_on_statements_from_2019():
     assert len(old) >= 1
     for row in old.itertuples():
         assert statements.loc[row.statement_id, "date"].year == 2019
+
+
+def test_positions_are_not_the_articles_own_assessments():
+    # A position is Tehran's; the article's reading of one goes in the row's note or claim, not as a row.
+    positions = talks.attribute(TABLES["positions"], TABLES)
+    assert not (positions["evidence"] == "assessment").any()
+
+
+def test_goals_of_voices_placed_as_tactical_are_coded_as_urged():
+    # Consistent with actors.csv: whoever the data place as accepting talks only as a tactic urges it.
+    goals = talks.attribute(TABLES["goals"], TABLES)
+    stance = TABLES["actors"].set_index("actor_id")["stance"].astype(str)
+    tactical = goals[goals["voice_id"].map(lambda v: isinstance(v, str) and stance[v] == "tactical")]
+    assert set(tactical["voice_id"]) == {"mahdian", "dehbashi"}
+    assert (tactical["basis"] == "advocated").all()

@@ -71,7 +71,7 @@ ARGUMENTS = pd.DataFrame({
     (None, "undated", "undated"),
 ])
 def test_when_says_a_date_as_precisely_as_allowed(day, precision, expected):
-    assert talks._when(pd.Timestamp(day) if day else pd.NaT, precision) == expected
+    assert talks.when(pd.Timestamp(day) if day else pd.NaT, precision) == expected
 
 
 def test_claim_voices_say_who_stands_behind_each_claim():
@@ -163,7 +163,7 @@ def test_argument_figure_orders_arguments_by_bearing():
     assert list(unnamed.y) == [ticks[3]]
 
 
-def test_time_readings_separate_who_urges_it_from_who_suspects_it():
+def test_time_readings_separate_who_urges_it_from_who_raises_it():
     holders = talks.argument_holders(LINKS, STATEMENTS, CLAIMS, ACTORS)
     events = pd.DataFrame({"event_id": ["e1", "e2"], "source_id": ["out", "src"],
                            "note": ["Argues Iran may run out the clock.", "Other."]})
@@ -173,17 +173,17 @@ def test_time_readings_separate_who_urges_it_from_who_suspects_it():
     # the hand-made links use other argument ids: only the outside event is a time reading
     assert readings.to_dict("records") == [{
         "who": "Outlet (analysis)", "camp": "outside the article",
-        "position": "suspects it: a reading of Tehran's intent",
+        "position": "raises it as a possibility: a reading of Tehran's intent",
         "words": 'Headline: "Talks could buy time". Argues Iran may run out the clock.', "source_id": "out",
     }]
     renamed = holders.replace({"argument_id": {"buy": "buy_time", "stall": "suspected_stalling"}})
     args = ARGUMENTS.replace({"argument_id": {"buy": "buy_time", "stall": "suspected_stalling"}})
     readings = talks.time_readings(renamed, args, events, sources, ["e1"])
     assert readings[["who", "position"]].values.tolist() == [
-        ['"commentators" (not named)', "suspects it: a reading of Tehran's intent"],
+        ['"commentators" (not named)', "raises it as a possibility: a reading of Tehran's intent"],
         ["Yusuf <b>", "urges it: talks as a tool for Iran"],
         ["Xena", "urges it: talks as a tool for Iran"],
-        ["Outlet (analysis)", "suspects it: a reading of Tehran's intent"],
+        ["Outlet (analysis)", "raises it as a possibility: a reading of Tehran's intent"],
     ]
 
 
