@@ -15,6 +15,7 @@ import json
 import re
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -1009,14 +1010,27 @@ def ranking(scores: pd.Series) -> list[str]:
     return list(scores.sort_index().sort_values(kind="stable").index)
 
 
+def ranking_text(scores: pd.Series) -> str:
+    """The ranking in words, ties shown: 'H3 < H1 = H2'."""
+    order = ranking(scores)
+    text = order[0]
+    for before, after in pairwise(order):
+        text += (" = " if np.isclose(scores[before], scores[after]) else " < ") + after
+    return text
+
+
 def leave_one_out(matrix: pd.DataFrame, weights: pd.Series) -> pd.DataFrame:
-    """For each item, the ranking without it and whether that changes the full ranking or the best."""
-    base = ranking(inconsistency(matrix, weights))
+    """For each item, the ranking without it; whether that changes the ranking, and whether the
+    hypothesis ranked first would no longer be the only least inconsistent one."""
+    base = inconsistency(matrix, weights)
+    best = ranking(base)[0]
     rows = []
     for item in matrix.index:
-        order = ranking(inconsistency(matrix.drop(index=item), weights))
-        rows.append({"evidence_id": item, "ranking": " < ".join(order),
-                     "changes_ranking": order != base, "changes_best": order[0] != base[0]})
+        scores = inconsistency(matrix.drop(index=item), weights)
+        rivals = scores.drop(best)
+        rows.append({"evidence_id": item, "ranking": ranking_text(scores),
+                     "changes_ranking": ranking_text(scores) != ranking_text(base),
+                     "changes_best": bool((rivals <= scores[best] + 1e-9).any())})
     return pd.DataFrame(rows)
 
 

@@ -80,3 +80,20 @@ def test_perturbation_is_seeded_and_bounded():
 def test_best_shares_split_ties():
     runs = pd.DataFrame({"H1": [1.0, 0.0], "H2": [1.0, 1.0], "H3": [2.0, 1.0]})
     assert talks.best_shares(runs).to_dict() == {"H1": 0.75, "H2": 0.25, "H3": 0.0}
+
+
+def test_ranking_text_shows_ties():
+    assert talks.ranking_text(pd.Series({"H1": 0.75, "H2": 1.5, "H3": 0.75})) == "H1 = H3 < H2"
+    assert talks.ranking_text(pd.Series({"H1": 0.0, "H2": 1.0, "H3": 2.0})) == "H1 < H2 < H3"
+
+
+def test_leave_one_out_reports_a_tie_for_first_place():
+    """Ratings E1: H1 I, H2 C, H3 C; E2: H1 C, H2 I, H3 C (weights 1): scores H1 1, H2 1, H3 0.
+    Without E1: H1 0, H2 1, H3 0, so H3 no longer ranks first alone; without E2, likewise H2."""
+    ratings = pd.DataFrame({"evidence_id": ["E1"] * 3 + ["E2"] * 3, "hypothesis_id": ["H1", "H2", "H3"] * 2,
+                            "rating": ["I", "C", "C", "C", "I", "C"]})
+    loo = talks.leave_one_out(talks.ach_matrix(ratings), pd.Series({"E1": 1.0, "E2": 1.0})).set_index(
+        "evidence_id")
+    assert loo.ranking.to_dict() == {"E1": "H1 = H3 < H2", "E2": "H2 = H3 < H1"}
+    assert loo.changes_best.tolist() == [True, True]
+    assert loo.changes_ranking.tolist() == [True, True]
