@@ -2,7 +2,8 @@
 
 1. Serves the plotly.js shipped inside the installed plotly package once for the whole
    site (``_static/plotly.min.js``), so pages carry only their figure data and charts
-   draw with no internet connection; and the book's stylesheet (``_static/book.css``).
+   draw with no internet connection, loaded only on pages that draw a chart; and the book's
+   stylesheet (``_static/book.css``).
    It also gives bibliography entries an ARIA role that screen readers and axe accept.
 2. Keeps the execution cache honest. Jupyter Book keys its cache on the notebooks'
    code cells only, so a change to ``data/`` or to the shared module would leave old
@@ -68,6 +69,13 @@ def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
     return []
 
 
+def _plotly_where_needed(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Load plotly.js only on pages that draw a chart; the others stay light."""
+    if "plotly-graph-div" not in context.get("body", "") and "script_files" in context:
+        context["script_files"] = [js for js in context["script_files"]
+                                   if not str(getattr(js, "filename", None) or "").endswith("plotly.min.js")]
+
+
 def _list_roles(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Docutils marks bibliography entries role="doc-biblioentry", a role ARIA 1.3 deprecates;
     inside their role="list" parent axe-core reports a critical aria-required-children."""
@@ -92,6 +100,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _invalidate)
     app.connect("env-get-outdated", _outdated)
     app.connect("html-page-context", _list_roles)
+    app.connect("html-page-context", _plotly_where_needed)
     app.connect("build-finished", _finish)
     app.add_js_file("plotly.min.js")
     app.add_css_file("book.css")

@@ -30,7 +30,9 @@ def test_plotly_js_is_shipped_once(site):
     assert [p.relative_to(root).as_posix() for p in copies] == ["_static/plotly.min.js"]
     for path in pages(root):
         html = (root / path).read_text(encoding="utf-8")
-        assert "Plotly.newPlot" not in html or "plotly.min.js" in html, path
+        draws = "Plotly.newPlot" in html
+        loads = "_static/plotly.min.js" in html
+        assert draws == loads, f"{path}: draws charts: {draws}, loads plotly.js: {loads}"
         assert html.count("plotly.js v") == 0, f"{path} embeds plotly.js"
 
 
