@@ -963,10 +963,11 @@ def ach_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     ratings = tables["ach_ratings"]
     evidence = tables["evidence"].set_index("evidence_id")
     matrix = ach_matrix(ratings)
-    order = diagnosticity(matrix).sort_values(ascending=False, kind="stable").index
+    telling = diagnosticity(matrix)
+    order = telling.sort_values(ascending=False, kind="stable").index
     view = ratings.assign(
         value=ratings.rating.astype(str).map(CONSISTENCY),
-        diagnosticity=ratings.evidence_id.map(diagnosticity(matrix)),
+        diagnosticity=ratings.evidence_id.map(telling),
         rank=ratings.evidence_id.map({e: i for i, e in enumerate(order)}),
     )
     basis = {e: "<br>".join(f"{i}: {wrap(t, 70)}" for i, t in basis_rows(tables, b))
@@ -1023,13 +1024,13 @@ def leave_one_out(matrix: pd.DataFrame, weights: pd.Series) -> pd.DataFrame:
     """For each item, the ranking without it; whether that changes the ranking, and whether the
     hypothesis ranked first would no longer be the only least inconsistent one."""
     base = inconsistency(matrix, weights)
-    best = ranking(base)[0]
+    best, base_text = ranking(base)[0], ranking_text(base)
     rows = []
     for item in matrix.index:
         scores = inconsistency(matrix.drop(index=item), weights)
         rivals = scores.drop(best)
-        rows.append({"evidence_id": item, "ranking": ranking_text(scores),
-                     "changes_ranking": ranking_text(scores) != ranking_text(base),
+        text = ranking_text(scores)
+        rows.append({"evidence_id": item, "ranking": text, "changes_ranking": text != base_text,
                      "changes_best": bool((rivals <= scores[best] + 1e-9).any())})
     return pd.DataFrame(rows)
 
