@@ -24,15 +24,15 @@ def tiny_tables() -> dict[str, pd.DataFrame]:
 
 # ---------------------------------------------------------------- module functions
 
-def test_evidence_kind():
-    assert talks.evidence_kind("s1", None, None) == "quotation"
-    assert talks.evidence_kind("s1", "assessment", None) == "quotation"
-    assert talks.evidence_kind(None, "reported_fact", None) == "reported_fact"
-    assert talks.evidence_kind(pd.NA, "assessment", pd.NA) == "assessment"
-    assert talks.evidence_kind(None, "third_party_claim", "nyt") == "named_source"
-    assert talks.evidence_kind(None, "third_party_claim", pd.NA) == "unnamed_source"
+def test_sourcing_kind():
+    assert talks.sourcing_kind("s1", None, None) == "quotation"
+    assert talks.sourcing_kind("s1", "assessment", None) == "quotation"
+    assert talks.sourcing_kind(None, "reported_fact", None) == "reported_fact"
+    assert talks.sourcing_kind(pd.NA, "assessment", pd.NA) == "assessment"
+    assert talks.sourcing_kind(None, "third_party_claim", "nyt") == "named_source"
+    assert talks.sourcing_kind(None, "third_party_claim", pd.NA) == "unnamed_source"
     with pytest.raises(ValueError):
-        talks.evidence_kind(None, None, None)
+        talks.sourcing_kind(None, None, None)
 
 
 def test_attribute_names_the_voice_of_each_row():
@@ -47,7 +47,7 @@ def test_attribute_names_the_voice_of_each_row():
     assert pd.isna(got["voice_id"][4])
     assert list(got["voice"]) == ["President", "Leader", "The New Arab", "Daily Paper", talks.UNNAMED]
     assert list(got["camp"]) == ["government", "leadership", "media", "media", "unattributed"]
-    assert list(got["evidence"]) == ["quotation", "quotation", "assessment", "named_source", "unnamed_source"]
+    assert list(got["sourcing"]) == ["quotation", "quotation", "assessment", "named_source", "unnamed_source"]
 
 
 def test_attribute_refuses_a_row_without_basis():
@@ -68,12 +68,12 @@ def tiny_matrix() -> pd.DataFrame:
     return pd.DataFrame({
         "col": ["A", "B", "A"], "row": ["x", "x", "y"], "grp": ["g1", "g1", "g2"],
         "camp": ["leadership", "government", "leadership"],
-        "evidence": ["quotation", "unnamed_source", "assessment"],
+        "sourcing": ["quotation", "unnamed_source", "assessment"],
         "hover": ["h1", "h2", "h3"], "label": ["one", "two <b>", "three"],
     })
 
 
-def test_dot_matrix_colours_by_camp_and_marks_evidence():
+def test_dot_matrix_colours_by_camp_and_marks_sourcing():
     fig = talks.dot_matrix(tiny_matrix(), "col", "row", ["A", "B"], ["x", "y"], "T", group="grp")
     data = [t for t in fig.data if t.x[0] is not None]
     camps = [t for t in fig.data if t.x[0] is None and t.legend == "legend"]
@@ -85,7 +85,7 @@ def test_dot_matrix_colours_by_camp_and_marks_evidence():
     assert list(lead.customdata) == ["h1", "h3"]
     assert not any(t.showlegend for t in data)
     assert [t.name for t in camps] == ["leadership", "government"]
-    assert [t.name for t in kinds] == [talks.EVIDENCE[k][0] for k in ("quotation", "assessment",
+    assert [t.name for t in kinds] == [talks.SOURCING[k][0] for k in ("quotation", "assessment",
                                                                      "unnamed_source")]
     assert [t.marker.symbol for t in kinds] == ["circle", "diamond", "x"]
     assert fig.layout.yaxis.range == (2, 0)
@@ -113,7 +113,7 @@ def test_then_and_now_sets_years_side_by_side():
                                 categories=["talks", "investment", "missiles", "nuclear_weapons"]),
         "wording": ["No.", "Not directly.", "no missiles", "can be changed"],
         "voice": ["Leader", "President", talks.UNNAMED, "The New Arab"],
-        "evidence": ["quotation", "quotation", "unnamed_source", "assessment"],
+        "sourcing": ["quotation", "quotation", "unnamed_source", "assessment"],
     })
     got = talks.then_and_now(positions)
     assert list(got.columns) == ["topic", "2019", "2025"]
@@ -161,7 +161,7 @@ def test_who_names_what_counts_each_voices_items_against_all():
     frame = pd.DataFrame({
         "item": ["Fall of A", "US strikes", "Fall of A", "Debt", "Debt"],
         "voice": ["Paper", "Paper", "Wire", "Wire", "Paper"],
-        "evidence": ["reported_fact", "assessment", "named_source", "named_source", "reported_fact"],
+        "sourcing": ["reported_fact", "assessment", "named_source", "named_source", "reported_fact"],
     })
     assert talks.who_names_what(frame, "item", ["Paper", "Wire"], "pressures") == (
         "Paper names 3 of the 3 pressures: fall of A; US strikes; debt. "
@@ -172,7 +172,7 @@ def test_matrix_alt_lists_columns_in_order_and_rows_in_order():
     frame = pd.DataFrame({
         "col": ["B", "A", "A", "A"], "row": ["y", "y", "x", "x"],
         "voice": ["Leader", "Paper", "Leader", "Paper"],
-        "evidence": ["quotation", "named_source", "quotation", "named_source"],
+        "sourcing": ["quotation", "named_source", "quotation", "named_source"],
         "label": ["four", "three", "one", "two"],
     })
     assert talks.matrix_alt(frame, "col", "row", ["A", "B", "c"], ["x", "y"]) == (
@@ -185,7 +185,7 @@ def test_matrix_alt_lists_columns_in_order_and_rows_in_order():
 
 def test_hover_text_escapes_and_adds_the_note():
     frame = pd.DataFrame({"title": ["<i>T</i>"], "wording": ["a <script>"], "voice": ["V"],
-                          "evidence": ["assessment"], "paragraph": [3], "statement_id": [None],
+                          "sourcing": ["assessment"], "paragraph": [3], "statement_id": [None],
                           "claim_id": ["c9"], "note": ["n & m"]})
     (text,) = talks.hover_text(frame, "title")
     assert text == ("<b>&lt;i&gt;T&lt;/i&gt;</b><br>\u201ca &lt;script&gt;\u201d<br>"
@@ -230,7 +230,7 @@ def test_stated_goals_are_quotations_of_iranian_officials():
     goals = talks.attribute(TABLES["goals"], TABLES)
     actors = TABLES["actors"].set_index("actor_id")
     stated = goals[goals["basis"] == "stated"]
-    assert (stated["evidence"] == "quotation").all()
+    assert (stated["sourcing"] == "quotation").all()
     for voice_id in stated["voice_id"]:
         assert actors.loc[voice_id, "country"] == "Iran"
         assert actors.loc[voice_id, "camp"] in {"leadership", "government", "armed_forces"}
@@ -240,7 +240,7 @@ def test_the_missile_red_line_is_marked_as_unnamed_reports():
     positions = talks.attribute(TABLES["positions"], TABLES)
     red = positions[positions["kind"] == "red_line"]
     assert len(red) >= 1
-    assert (red["evidence"] == "unnamed_source").all()
+    assert (red["sourcing"] == "unnamed_source").all()
     assert red["wording"].str.contains("missiles").all()
 
 
@@ -255,7 +255,7 @@ def test_2019_positions_rest_on_statements_from_2019():
 def test_positions_are_not_the_articles_own_assessments():
     # A position is Tehran's; the article's reading of one goes in the row's note or claim, not as a row.
     positions = talks.attribute(TABLES["positions"], TABLES)
-    assert not (positions["evidence"] == "assessment").any()
+    assert not (positions["sourcing"] == "assessment").any()
 
 
 def test_goals_of_voices_placed_as_tactical_are_coded_as_urged():

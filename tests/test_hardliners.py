@@ -123,15 +123,15 @@ def test_stance_figure_has_one_trace_per_camp_and_escaped_hover():
 
 def test_argument_holders_resolve_speaker_actor_or_the_articles_words():
     holders = talks.argument_holders(LINKS, STATEMENTS, CLAIMS, ACTORS).set_index("link_id")
-    assert holders.loc["a01", ["holder_id", "holder", "camp", "evidence_kind"]].tolist() == [
+    assert holders.loc["a01", ["holder_id", "holder", "camp", "rests_on"]].tolist() == [
         "x", "Xena", "government", "quotation"]
-    assert holders.loc["a01", "evidence"] == '"We are ready, but not directly." [s1]'
+    assert holders.loc["a01", "words"] == '"We are ready, but not directly." [s1]'
     assert holders.loc["a02", ["holder_id", "holder", "camp", "note"]].tolist() == [
         "y", "Yusuf <b>", "hardline", "Not quoted."]
     assert pd.isna(holders.loc["a03", "holder_id"])
     assert holders.loc["a03", ["holder", "camp", "note"]].tolist() == [
         '"commentators" (not named)', "unattributed", ""]
-    assert holders.loc["a03", "evidence"] == ("Claim c3, the article's own assessment (the book's "
+    assert holders.loc["a03", "words"] == ("Claim c3, the article's own assessment (the book's "
                                               "paraphrase): Talks may stall.")
     # a claim attributed to Xena, held by Xena
     assert holders.loc["a05", "holder"] == "Xena"
@@ -187,10 +187,10 @@ def test_time_readings_separate_who_urges_it_from_who_raises_it():
     ]
 
 
-def test_figure_profiles_quote_the_articles_labels():
+def test_actor_profiles_quote_the_articles_labels():
     holders = talks.argument_holders(LINKS, STATEMENTS, CLAIMS, ACTORS)
     labels = pd.DataFrame({"actor_id": ["y", "y"], "label": ["a hardliner", "speaker"]})
-    profiles = talks.figure_profiles(["y", "z"], ACTORS, labels, STATEMENTS, holders, ARGUMENTS)
+    profiles = talks.actor_profiles(["y", "z"], ACTORS, labels, STATEMENTS, holders, ARGUMENTS)
     assert profiles.to_dict("records") == [
         {"name": "Yusuf <b>", "role (April 2025)": "Speaker",
          "the article's labels": '"a hardliner"; "speaker"',

@@ -1,0 +1,210 @@
+"""The data package: read every table of ``data/``, check it against its schema, type it.
+
+`load()` reads the hand-coded data package in ``data/``, checks every row against
+``data/datapackage.json`` and returns typed pandas DataFrames. Bad data raises
+`DataError`, naming the file, the row (the header is row 1) and the field.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+class DataError(ValueError):
+    """A data file breaks the package's schema; says which file, row and field."""
+
+    def __init__(self, file: str, row: int | None, field: str | None, problem: str):
+        self.file, self.row, self.field, self.problem = file, row, field, problem
+        where = f"data/{file}"
+        if row is not None:
+            where += f", row {row}"
+        if field is not None:
+            where += f", field '{field}'"
+        super().__init__(f"{where}: {problem}")
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _parse(value: str, field: dict):
+    """Turn one CSV cell into a Python value of the field's type, or raise ValueError."""
+    kind = field.get("type", "string")
+    if kind == "integer":
+        if not re.fullmatch(r"-?\d+", value):
+            raise ValueError(f"'{value}' is not an integer")
+        return int(value)
+    if kind == "number":
+        return float(value)
+    if kind == "date":
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                return date.fromisoformat(value)
+        except ValueError:
+            pass
+        raise ValueError(f"'{value}' is not a date (YYYY-MM-DD)")
+    return value
+
+
+def _check_cell(value, field: dict) -> str | None:
+    """Return what is wrong with a parsed, non-empty value, or None."""
+    c = field.get("constraints", {})
+    if "enum" in c and value not in c["enum"]:
+        return f"'{value}' is not one of {', '.join(c['enum'])}"
+    if "pattern" in c and not re.fullmatch(c["pattern"], value):
+        return f"'{value}' does not match the pattern {c['pattern']}"
+    if "minimum" in c and value < c["minimum"]:
+        return f"{value} is below the minimum {c['minimum']}"
+    if "maximum" in c and value > c["maximum"]:
+        return f"{value} is above the maximum {c['maximum']}"
+    return None
+
+
+def _read_resource(resource: dict, data_dir: Path) -> list[dict]:
+    """Read and check one CSV file; return its rows as dicts of typed values."""
+    file = resource["path"]
+    fields = resource["schema"]["fields"]
+    names = [f["name"] for f in fields]
+    try:
+        with open(data_dir / file, encoding="utf-8", newline="") as fh:
+            lines = list(csv.reader(fh))
+    except FileNotFoundError:
+        raise DataError(file, None, None, "file is missing") from None
+    except UnicodeDecodeError as err:
+        raise DataError(file, None, None, f"not UTF-8 text ({err.reason})") from None
+    if not lines or lines[0] != names:
+        header = lines[0] if lines else []
+        missing = [n for n in names if n not in header]
+        extra = [h for h in header if h not in names]
+        field = (missing or extra or [None])[0]
+        raise DataError(file, 1, field, f"header must be {','.join(names)}")
+    rows, seen = [], {}
+    unique = [f["name"] for f in fields if f.get("constraints", {}).get("unique")]
+    for number, cells in enumerate(lines[1:], start=2):
+        if len(cells) != len(names):
+            raise DataError(file, number, None, f"has {len(cells)} cells, expected {len(names)}")
+        row = {}
+        for field, cell in zip(fields, cells, strict=True):
+            name = field["name"]
+            if cell != cell.strip():
+                raise DataError(file, number, name, "has leading or trailing spaces")
+            if cell == "":
+                if field.get("constraints", {}).get("required"):
+                    raise DataError(file, number, name, "is required but empty")
+                row[name] = None
+                continue
+            try:
+                value = _parse(cell, field)
+            except ValueError as err:
+                raise DataError(file, number, name, str(err)) from None
+            problem = _check_cell(value, field)
+            if problem:
+                raise DataError(file, number, name, problem)
+            row[name] = value
+        for name in unique:
+            if row[name] is not None and seen.setdefault((name, row[name]), number) != number:
+                raise DataError(file, number, name, f"'{row[name]}' repeats row {seen[(name, row[name])]}")
+        rows.append(row)
+    return rows
+
+
+def _check_keys(resource: dict, rows: list[dict], tables: dict[str, list[dict]]) -> None:
+    """Check the primary key is unique and every foreign key resolves."""
+    file, schema = resource["path"], resource["schema"]
+    pk, seen = schema["primaryKey"], {}
+    for number, row in enumerate(rows, start=2):
+        key = tuple(row[k] for k in pk)
+        if seen.setdefault(key, number) != number:
+            raise DataError(file, number, pk[-1], f"key {key} repeats row {seen[key]}")
+    for fk in schema.get("foreignKeys", []):
+        (field,), target = fk["fields"], fk["reference"]
+        (target_field,) = target["fields"]
+        known = {r[target_field] for r in tables[target["resource"]]}
+        for number, row in enumerate(rows, start=2):
+            if row[field] is not None and row[field] not in known:
+                raise DataError(
+                    file, number, field,
+                    f"'{row[field]}' matches no {target_field} in {target['resource']}.csv",
+                )
+
+
+def _check_dates(resource: dict, rows: list[dict]) -> None:
+    """A row is undated exactly when its date is empty."""
+    if "date_precision" not in {f["name"] for f in resource["schema"]["fields"]}:
+        return
+    for number, row in enumerate(rows, start=2):
+        if (row["date"] is None) != (row["date_precision"] == "undated"):
+            raise DataError(
+                resource["path"], number, "date",
+                "must be empty exactly when date_precision is 'undated'",
+            )
+
+
+def _frame(resource: dict, rows: list[dict]) -> pd.DataFrame:
+    """Build a typed DataFrame: dates as datetimes, enums as categoricals."""
+    columns = {}
+    for field in resource["schema"]["fields"]:
+        values = [row[field["name"]] for row in rows]
+        enum = field.get("constraints", {}).get("enum")
+        if enum:
+            ordered = field.get("categoriesOrdered", False)
+            columns[field["name"]] = pd.Categorical(values, categories=enum, ordered=ordered)
+        elif field.get("type") == "date":
+            columns[field["name"]] = pd.to_datetime(pd.Series(values, dtype="object"))
+        elif field.get("type") == "integer":
+            columns[field["name"]] = pd.array(values, dtype="Int64")
+        elif field.get("type") == "number":
+            columns[field["name"]] = pd.array(values, dtype="Float64")
+        else:
+            columns[field["name"]] = pd.array(values, dtype="string")
+    return pd.DataFrame(columns)
+
+
+def load_package(data_dir: Path = DATA_DIR) -> dict:
+    """Read ``datapackage.json``: the schema and codebook of every table."""
+    try:
+        return json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise DataError("datapackage.json", None, None, str(err)) from None
+
+
+def load(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
+    """Load and check every table; return typed DataFrames by table name."""
+    return dict(_load(Path(data_dir).resolve()))
+
+
+@lru_cache(maxsize=4)
+def _load(data_dir: Path) -> tuple[tuple[str, pd.DataFrame], ...]:
+    package = load_package(data_dir)
+    resources = package["resources"]
+    tables = {r["name"]: _read_resource(r, data_dir) for r in resources}
+    for r in resources:
+        _check_keys(r, tables[r["name"]], tables)
+        _check_dates(r, tables[r["name"]])
+    return tuple((r["name"], _frame(r, tables[r["name"]])) for r in resources)
+
+
+def codebook(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """One row per field of every table: type, allowed values and description."""
+    rows = []
+    for r in load_package(data_dir)["resources"]:
+        for f in r["schema"]["fields"]:
+            c = f.get("constraints", {})
+            rows.append({
+                "table": r["name"],
+                "field": f["name"],
+                "type": f.get("type", "string"),
+                "required": bool(c.get("required")),
+                "allowed values": ", ".join(c.get("enum", [])),
+                "description": f["description"],
+            })
+    return pd.DataFrame(rows)
+

@@ -1,0 +1,101 @@
+"""How the article knows what it says, and who stands behind each row: one classifier, one label table.
+
+A row rests on a quotation (a statement) or on one of the article's claims. A claim is a fact the
+article reports, its own assessment, or a claim it relays from a named or an unnamed source.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: How the article knows a thing: (label, marker), by kind. Every chart and table uses these.
+SOURCING = {
+    "quotation": ("quoted on the record", "circle"),
+    "reported_fact": ("the article reports it", "square"),
+    "assessment": ("the article's own assessment", "diamond"),
+    "named_source": ("the article relays a named source", "triangle-up"),
+    "unnamed_source": ("the article relays unnamed reports or commentators", "x"),
+}
+#: The voice of a row the article relays from unnamed reports or commentators.
+UNNAMED = "Unnamed reports or commentators"
+#: Who stands behind a claim of each kind, in words; a named source's name fills the gap.
+CLAIM_VOICES = {
+    "assessment": "the article's own assessment",
+    "reported_fact": "reported by the article",
+    "unnamed_source": "the article relays unnamed reports or commentators",
+    "named_source": "the article relays {}",
+}
+
+
+def sourcing_kind(statement_id: object, claim_type: object, attributed_to: object) -> str:
+    """Key of SOURCING for a row resting on a quotation, or else on a claim of the given type."""
+    if not pd.isna(statement_id):
+        return "quotation"
+    if claim_type in ("reported_fact", "assessment"):
+        return str(claim_type)
+    if claim_type == "third_party_claim":
+        return "unnamed_source" if pd.isna(attributed_to) else "named_source"
+    raise ValueError(f"no quotation and no known claim type ({claim_type!r})")
+
+
+def attribute(frame: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Add who voices each row and how it is known: voice_id, voice, camp, sourcing.
+
+    A row rests on a quotation (`statement_id`: its speaker is the voice) or else on a claim
+    (`claim_id`: the named source it relays, or The New Arab for its own report or assessment,
+    or no one for unnamed reports). Raises ValueError for a row with neither.
+    """
+    said = tables["statements"].set_index("statement_id")
+    claimed = tables["claims"].set_index("claim_id")
+    actors = tables["actors"].set_index("actor_id")
+    rows = []
+    for r in frame.to_dict("records"):
+        statement_id, claim_id = r.get("statement_id"), r.get("claim_id")
+        if pd.isna(statement_id) and pd.isna(claim_id):
+            raise ValueError(f"row {r} has neither statement_id nor claim_id")
+        if not pd.isna(statement_id):
+            kind, voice_id = "quotation", said.loc[statement_id, "actor_id"]
+        else:
+            claim = claimed.loc[claim_id]
+            kind = sourcing_kind(None, claim.claim_type, claim.attributed_to)
+            voice_id = {"named_source": claim.attributed_to, "unnamed_source": None}.get(kind, "new-arab")
+        rows.append({
+            "voice_id": voice_id,
+            "voice": UNNAMED if voice_id is None else actors.loc[voice_id, "name"],
+            "camp": "unattributed" if voice_id is None else str(actors.loc[voice_id, "camp"]),
+            "sourcing": kind,
+        })
+    return pd.concat([frame.reset_index(drop=True), pd.DataFrame(rows, index=range(len(frame)))], axis=1)
+
+
+def claim_voices(claims: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+    """Who stands behind each claim of the article, in words, indexed by claim_id."""
+    names = actors.set_index("actor_id")["name"]
+    voices = {}
+    for c in claims.itertuples():
+        kind = sourcing_kind(None, c.claim_type, c.attributed_to)
+        name = names[c.attributed_to] if kind == "named_source" else ""
+        voices[c.claim_id] = CLAIM_VOICES[kind].format(name)
+    return pd.Series(voices, name="voice", dtype="string")
+
+
+def who_and_how(voice: str, kind: str) -> str:
+    """'Speaker' for a quotation, 'voice; how the article knows it' otherwise, the bare how for unnamed."""
+    if kind == "quotation":
+        return voice
+    return SOURCING[kind][0] if kind == "unnamed_source" else f"{voice}; {SOURCING[kind][0]}"
+
+
+def relayed(voice: str, kind: str) -> str:
+    """A voice as alt text names it: a source the article relays is marked as relayed."""
+    if kind == "unnamed_source":
+        return "the article relaying unnamed reports or commentators"
+    return f"the article relaying {voice}" if kind == "named_source" else voice
+
+
+def facts_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """Only the rows of `frame` whose confidence is high: the only ones the book states as fact.
+
+    Medium- and low-confidence rows are shown as reported, with their sources, never as fact.
+    """
+    return frame[frame["confidence"].astype("string") == "high"].reset_index(drop=True)
