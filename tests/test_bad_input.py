@@ -2,6 +2,7 @@
 
 import shutil
 
+import pandas as pd
 import pytest
 
 import talks
@@ -85,3 +86,11 @@ def test_not_utf8(tmp_path):
     (data / "actors.csv").write_bytes((talks.DATA_DIR / "actors.csv").read_bytes() + b"\xff\xfe")
     with pytest.raises(talks.DataError, match=r"data/actors.csv: not UTF-8"):
         talks.load(data)
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    """Excel's "CSV UTF-8" starts the file with a byte-order mark; the table loads as without it."""
+    data = tmp_path / "data"
+    shutil.copytree(talks.DATA_DIR, data)
+    (data / "actors.csv").write_bytes(b"\xef\xbb\xbf" + (talks.DATA_DIR / "actors.csv").read_bytes())
+    pd.testing.assert_frame_equal(talks.load(data)["actors"], talks.load()["actors"])

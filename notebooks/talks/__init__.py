@@ -1,10 +1,10 @@
 """The book's shared code, imported by every notebook as `talks`.
 
-One module per reason to change: `data` (the data package and its schema), `style` (palette,
-plotly template and renderer, text for readers; the only import side effects), `judgments`,
-`sourcing` (how the article knows what it says), `charts`, `ach` (the competing hypotheses), and
-one module per chapter. The public names of all of them are re-exported here, so notebooks call
-``talks.load()``, ``talks.table(...)`` and so on.
+One module per reason to change: `data` and `schema` (the data package, and what the loader
+supports of Table Schema), `style` (palette, plotly template and renderer, text for readers; the
+only import side effects), `judgments`, `sourcing` (how the article knows what it says), `charts`,
+`ach` (the competing hypotheses), and one module per chapter. The public names of all of them are
+re-exported here, so notebooks call ``talks.load()``, ``talks.table(...)`` and so on.
 """
 
 from .ach import (
@@ -26,7 +26,7 @@ from .ach import (
     scorecard,
 )
 from .charts import camp_groups, cell_positions, dot_matrix, matrix_alt, who_names_what
-from .data import DATA_DIR, DataError, codebook, load, load_package
+from .data import DATA_DIR, codebook, load, load_package
 from .decision_making import (
     APPROVED_LABELS,
     attribution_flows,
@@ -44,6 +44,7 @@ from .hardliners import (
     time_readings,
 )
 from .judgments import CONFIDENCE_LEVELS, judgments, judgments_md
+from .schema import DataError
 from .sourcing import (
     CLAIM_VOICES,
     SOURCING,

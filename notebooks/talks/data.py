@@ -9,72 +9,26 @@ from __future__ import annotations
 
 import csv
 import json
-import re
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from .schema import DataError, check_cell, check_schema, field_names, listed, parse, typed_column
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
-class DataError(ValueError):
-    """A data file breaks the package's schema; says which file, row and field."""
-
-    def __init__(self, file: str, row: int | None, field: str | None, problem: str):
-        self.file, self.row, self.field, self.problem = file, row, field, problem
-        where = f"data/{file}"
-        if row is not None:
-            where += f", row {row}"
-        if field is not None:
-            where += f", field '{field}'"
-        super().__init__(f"{where}: {problem}")
-
-
-# ---------------------------------------------------------------- loading
-
-
-def _parse(value: str, field: dict):
-    """Turn one CSV cell into a Python value of the field's type, or raise ValueError."""
-    kind = field.get("type", "string")
-    if kind == "integer":
-        if not re.fullmatch(r"-?\d+", value):
-            raise ValueError(f"'{value}' is not an integer")
-        return int(value)
-    if kind == "number":
-        return float(value)
-    if kind == "date":
-        try:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                return date.fromisoformat(value)
-        except ValueError:
-            pass
-        raise ValueError(f"'{value}' is not a date (YYYY-MM-DD)")
-    return value
-
-
-def _check_cell(value, field: dict) -> str | None:
-    """Return what is wrong with a parsed, non-empty value, or None."""
-    c = field.get("constraints", {})
-    if "enum" in c and value not in c["enum"]:
-        return f"'{value}' is not one of {', '.join(c['enum'])}"
-    if "pattern" in c and not re.fullmatch(c["pattern"], value):
-        return f"'{value}' does not match the pattern {c['pattern']}"
-    if "minimum" in c and value < c["minimum"]:
-        return f"{value} is below the minimum {c['minimum']}"
-    if "maximum" in c and value > c["maximum"]:
-        return f"{value} is above the maximum {c['maximum']}"
-    return None
-
-
 def _read_resource(resource: dict, data_dir: Path) -> list[dict]:
-    """Read and check one CSV file; return its rows as dicts of typed values."""
+    """Read and check one CSV file; return its rows as dicts of typed values.
+
+    A byte-order mark at the start of the file (Excel writes one in "CSV UTF-8") is accepted.
+    """
     file = resource["path"]
     fields = resource["schema"]["fields"]
     names = [f["name"] for f in fields]
     try:
-        with open(data_dir / file, encoding="utf-8", newline="") as fh:
+        with open(data_dir / file, encoding="utf-8-sig", newline="") as fh:
             lines = list(csv.reader(fh))
     except FileNotFoundError:
         raise DataError(file, None, None, "file is missing") from None
@@ -102,10 +56,10 @@ def _read_resource(resource: dict, data_dir: Path) -> list[dict]:
                 row[name] = None
                 continue
             try:
-                value = _parse(cell, field)
+                value = parse(cell, field)
             except ValueError as err:
                 raise DataError(file, number, name, str(err)) from None
-            problem = _check_cell(value, field)
+            problem = check_cell(value, field)
             if problem:
                 raise DataError(file, number, name, problem)
             row[name] = value
@@ -148,26 +102,6 @@ def _check_dates(resource: dict, rows: list[dict]) -> None:
             )
 
 
-def _frame(resource: dict, rows: list[dict]) -> pd.DataFrame:
-    """Build a typed DataFrame: dates as datetimes, enums as categoricals."""
-    columns = {}
-    for field in resource["schema"]["fields"]:
-        values = [row[field["name"]] for row in rows]
-        enum = field.get("constraints", {}).get("enum")
-        if enum:
-            ordered = field.get("categoriesOrdered", False)
-            columns[field["name"]] = pd.Categorical(values, categories=enum, ordered=ordered)
-        elif field.get("type") == "date":
-            columns[field["name"]] = pd.to_datetime(pd.Series(values, dtype="object"))
-        elif field.get("type") == "integer":
-            columns[field["name"]] = pd.array(values, dtype="Int64")
-        elif field.get("type") == "number":
-            columns[field["name"]] = pd.array(values, dtype="Float64")
-        else:
-            columns[field["name"]] = pd.array(values, dtype="string")
-    return pd.DataFrame(columns)
-
-
 def load_package(data_dir: Path = DATA_DIR) -> dict:
     """Read ``datapackage.json``: the schema and codebook of every table."""
     try:
@@ -184,12 +118,23 @@ def load(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
 @lru_cache(maxsize=4)
 def _load(data_dir: Path) -> tuple[tuple[str, pd.DataFrame], ...]:
     package = load_package(data_dir)
-    resources = package["resources"]
+    resources = package.get("resources")
+    if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
+        raise DataError("datapackage.json", None, None, "must hold a list of resources")
+    fields_of = {r.get("name"): field_names(r) for r in resources}
+    for r in resources:
+        check_schema(r, fields_of)
     tables = {r["name"]: _read_resource(r, data_dir) for r in resources}
     for r in resources:
         _check_keys(r, tables[r["name"]], tables)
         _check_dates(r, tables[r["name"]])
     return tuple((r["name"], _frame(r, tables[r["name"]])) for r in resources)
+
+
+def _frame(resource: dict, rows: list[dict]) -> pd.DataFrame:
+    """The rows of one table as a DataFrame typed by its schema."""
+    return pd.DataFrame({f["name"]: typed_column(f, [row[f["name"]] for row in rows])
+                         for f in resource["schema"]["fields"]})
 
 
 def codebook(data_dir: Path = DATA_DIR) -> pd.DataFrame:
@@ -203,8 +148,7 @@ def codebook(data_dir: Path = DATA_DIR) -> pd.DataFrame:
                 "field": f["name"],
                 "type": f.get("type", "string"),
                 "required": bool(c.get("required")),
-                "allowed values": ", ".join(c.get("enum", [])),
+                "allowed values": listed(c.get("enum", [])),
                 "description": f["description"],
             })
     return pd.DataFrame(rows)
-
