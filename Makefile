@@ -1,16 +1,18 @@
 # Two commands do all the set-up: `make book` builds the book, `make test` runs every test.
-# Both create (or reuse) the virtualenv .venv and install the pinned requirements into it.
+# Both create (or reuse) the virtualenv .venv and install into it exactly the packages locked in
+# constraints.txt; `make lock` regenerates that lock from requirements.txt (see the README).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book test bench lab clean
+.PHONY: book test bench lab clean lock
 
-$(BIN)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+# A fresh virtualenv whenever the requirements or the lock change, so it holds the locked set only.
+$(BIN)/.installed: requirements.txt constraints.txt
+	$(PYTHON) -m venv --clear $(VENV)
+	$(BIN)/python -m pip install --quiet -c constraints.txt pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
 
 book: $(BIN)/.installed
@@ -29,3 +31,14 @@ lab: $(BIN)/.installed
 
 clean:
 	rm -rf _build
+
+# The lock: every package (pip itself included) that requirements.txt brings in, at the newest
+# releases it allows, as a clean virtualenv installs them.
+lock:
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv "$$tmp" && \
+	"$$tmp/bin/python" -m pip install --quiet --upgrade pip && \
+	"$$tmp/bin/python" -m pip install --quiet -r requirements.txt && \
+	"$$tmp/bin/python" -m pip check && \
+	"$$tmp/bin/python" -m pip freeze --all > "$$tmp/constraints.txt" && \
+	mv "$$tmp/constraints.txt" constraints.txt
