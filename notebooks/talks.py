@@ -238,6 +238,22 @@ def when(day: pd.Timestamp | None, precision: str) -> str:
     return f"about {text}" if precision == "approximate" else text
 
 
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                "eighteen", "nineteen", "twenty")
+
+
+def number_words(n: int) -> str:
+    """A count as prose: words up to twenty ('no' for zero), digits beyond."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+def clip(text: object, width: int) -> str:
+    """Text cut at a word boundary to at most `width` characters, with an ellipsis if cut."""
+    text = str(text)
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
+
+
 # ---------------------------------------------------------------- judgments
 
 CONFIDENCE_LEVELS = ("low", "moderate", "high")
@@ -278,6 +294,12 @@ def coherent(terms: list[str]) -> bool:
 
 
 # ---------------------------------------------------------------- charts
+
+#: Ink for outlines and whiskers, and the fill of single-series bars.
+INK, BAR = "#333333", "#56B4E9"
+#: The ACH heatmap's colour scale, from very inconsistent (vermillion) to very consistent (blue).
+CONSISTENCY_SCALE = [[0, "#D55E00"], [0.25, "#F4B08A"], [0.5, "#F2F2F2"], [0.75, "#8CC3E8"],
+                     [1, "#0072B2"]]
 
 #: One colour and one marker per camp, the same in every chart (Okabe-Ito palette).
 CAMPS = {
