@@ -183,3 +183,10 @@ def test_likelihoods_of_exclusive_hypotheses_must_cohere():
     assert talks.coherent(["very unlikely", "unlikely", "unlikely", "unlikely"])
     assert not talks.coherent(["unlikely", "unlikely"])  # at most 90 %
     assert not talks.coherent(["likely", "likely"])  # at least 110 %
+
+
+def test_the_books_likelihoods_cohere_for_each_basis():
+    likelihoods = TABLES["likelihoods"]
+    for basis, group in likelihoods.groupby("basis", observed=True):
+        assert sorted(group.hypothesis_id) == sorted(TABLES["hypotheses"].hypothesis_id), basis
+        assert talks.coherent(list(group.likelihood.astype(str))), basis
