@@ -297,6 +297,9 @@ def coherent(terms: list[str]) -> bool:
 
 #: Ink for outlines and whiskers, and the fill of single-series bars.
 INK, BAR = "#333333", "#56B4E9"
+#: One colour per indicator result, the same in every chart.
+RESULT_COLOURS = {"observed": "#0072B2", "mixed": "#56B4E9", "not_observed": "#D55E00",
+                  "not_testable": "#999999"}
 #: The ACH heatmap's colour scale, from very inconsistent (vermillion) to very consistent (blue).
 CONSISTENCY_SCALE = [[0, "#D55E00"], [0.25, "#F4B08A"], [0.5, "#F2F2F2"], [0.75, "#8CC3E8"],
                      [1, "#0072B2"]]

@@ -57,3 +57,10 @@ def test_prose_states_only_high_confidence_events_as_fact():
         for event_id in re.findall(r"\be\d{3}\b", group):
             level = confidence[event_id]
             assert level == "high" or f"{level} confidence" in group, f"{event_id} ({level}) stated as fact"
+
+
+def test_the_record_judgments_are_dated_at_the_records_cut_off():
+    """The judgments on the record are as of its latest dated event, computed from the data."""
+    cutoff = talks.later_events(TABLES).date.max()
+    record = TABLES["likelihoods"].query("basis == 'record'")
+    assert (record.as_of == cutoff).all(), f"record judgments dated {set(record.as_of)}, cut-off {cutoff}"
