@@ -77,8 +77,8 @@ def test_rating_sensitivity_on_a_hand_worked_matrix():
     within CC..II: E1/H1 I->N (H1 at 0: first alone), I->II (H1 at 2: H2 first); E1/H2 N->C (tie
     stays), N->I (H2 at 2: H1 first); E2/H1 CC->C (tie stays); E2/H2 II->I (H2 at 0.5: first).
     Four of six moves change first place."""
-    ratings = pd.DataFrame({"evidence_id": ["E1", "E1", "E2", "E2"], "hypothesis_id": ["H1", "H2", "H1", "H2"],
-                            "rating": ["I", "N", "CC", "II"]})
+    ratings = pd.DataFrame({"evidence_id": ["E1", "E1", "E2", "E2"],
+                            "hypothesis_id": ["H1", "H2", "H1", "H2"], "rating": ["I", "N", "CC", "II"]})
     moves = talks.rating_sensitivity(talks.ach_matrix(ratings), pd.Series({"E1": 1.0, "E2": 0.5}))
     assert len(moves) == 6
     changed = moves[moves.changes_first]
@@ -117,8 +117,8 @@ def test_ranking_text_shows_ties():
 
 
 def test_basis_problems_catch_an_absence_resting_on_a_positive_items_rows():
-    evidence = pd.DataFrame({"evidence_id": ["ev01", "ev02", "ev03"], "kind": ["statement", "absence", "claim"],
-                             "basis": ["s06; c19", "c19", pd.NA]})
+    evidence = pd.DataFrame({"evidence_id": ["ev01", "ev02", "ev03"],
+                             "kind": ["statement", "absence", "claim"], "basis": ["s06; c19", "c19", pd.NA]})
     assert talks.basis_problems(evidence) == ["ev03 has no basis", "absence item ev02 shares c19 with ev01"]
 
 
@@ -174,8 +174,8 @@ def test_record_inconsistency_on_a_hand_worked_case():
                                  "expectation": ["expected", "unexpected", "expected", "possible",
                                                  "unexpected", "expected"]})
     scores = pd.DataFrame({"indicator_id": ["i1", "i2", "i3"], "result": ["observed", "not_observed", "mixed"]})
-    # H1: i2 predicted, not seen (1) + i3 mixed on an unexpected one (0.5) = 1.5; H2: i1 ruled out, seen (1)
-    # + i3 mixed on an expected one (0.5) = 1.5.
+    # H1: i2 predicted, not seen (1) + i3 mixed on an unexpected one (0.5) = 1.5;
+    # H2: i1 ruled out, seen (1) + i3 mixed on an expected one (0.5) = 1.5.
     assert talks.record_inconsistency(scores, expectations).to_dict() == {"H1": 1.5, "H2": 1.5}
 
 
