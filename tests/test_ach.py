@@ -173,7 +173,8 @@ def test_record_inconsistency_on_a_hand_worked_case():
                                  "hypothesis_id": ["H1", "H2"] * 3,
                                  "expectation": ["expected", "unexpected", "expected", "possible",
                                                  "unexpected", "expected"]})
-    scores = pd.DataFrame({"indicator_id": ["i1", "i2", "i3"], "result": ["observed", "not_observed", "mixed"]})
+    scores = pd.DataFrame({"indicator_id": ["i1", "i2", "i3"],
+                           "result": ["observed", "not_observed", "mixed"]})
     # H1: i2 predicted, not seen (1) + i3 mixed on an unexpected one (0.5) = 1.5;
     # H2: i1 ruled out, seen (1) + i3 mixed on an expected one (0.5) = 1.5.
     assert talks.record_inconsistency(scores, expectations).to_dict() == {"H1": 1.5, "H2": 1.5}
