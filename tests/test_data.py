@@ -25,9 +25,11 @@ def test_every_field_is_described_and_every_row_sourced():
         for field in resource["schema"]["fields"]:
             assert field.get("description"), f"{resource['name']}.{field['name']} has no description"
         names = [f["name"] for f in resource["schema"]["fields"]]
-        # Link tables inherit the source of the rows they link.
-        linked = {"statement_themes", "ach_ratings", "indicator_scores", "sources"}
-        assert "source_id" in names or resource["name"] in linked
+        # Link tables inherit the source of the rows they link; windows are the book's own periods.
+        linked = {"statement_themes", "ach_ratings", "indicator_scores", "indicator_expectations",
+                  "likelihoods", "sources", "windows"}
+        # A row is sourced by a source_id, the source that inspired it, or the evidence it rests on.
+        assert {"source_id", "inspired_by", "basis"} & set(names) or resource["name"] in linked
 
 
 def test_csv_headers_match_the_schema():

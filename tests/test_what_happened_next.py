@@ -35,11 +35,14 @@ def test_every_indicator_is_scored_once():
     assert sorted(TABLES["indicator_scores"].indicator_id) == sorted(TABLES["indicators"].indicator_id)
 
 
-def test_result_confidence_is_the_lowest_of_its_events():
+def test_result_confidence_is_at_most_the_lowest_of_its_events():
+    """A result is no surer than its weakest event; a 'not observed' that rests on what the record
+    does not show may be rated lower still."""
     confidence = TABLES["events"].set_index("event_id").confidence
     for row in TABLES["indicator_scores"].itertuples():
         levels = confidence[row.basis.split("; ")]
-        assert row.confidence == levels.min(), row.indicator_id
+        order = list(levels.cat.categories)
+        assert order.index(row.confidence) <= order.index(levels.min()), row.indicator_id
 
 
 def test_prose_states_only_high_confidence_events_as_fact():
@@ -54,3 +57,10 @@ def test_prose_states_only_high_confidence_events_as_fact():
         for event_id in re.findall(r"\be\d{3}\b", group):
             level = confidence[event_id]
             assert level == "high" or f"{level} confidence" in group, f"{event_id} ({level}) stated as fact"
+
+
+def test_the_record_judgments_are_dated_at_the_records_cut_off():
+    """The judgments on the record are as of its latest dated event, computed from the data."""
+    cutoff = talks.later_events(TABLES).date.max()
+    record = TABLES["likelihoods"].query("basis == 'record'")
+    assert (record.as_of == cutoff).all(), f"record judgments dated {set(record.as_of)}, cut-off {cutoff}"

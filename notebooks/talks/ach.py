@@ -11,7 +11,7 @@ import pandas as pd
 from .style import esc, wrap
 
 #: Consistency of an item of evidence with a hypothesis, after Heuer: very consistent (CC)
-#: to very inconsistent (II).
+#: to very inconsistent (II), most consistent first.
 CONSISTENCY = {"CC": 2, "C": 1, "N": 0, "I": -1, "II": -2}
 #: Weight of a credibility or relevance level.
 LEVEL_WEIGHTS = {"high": 1.0, "medium": 0.75, "low": 0.5}
@@ -26,10 +26,15 @@ BASIS_TABLES = {
 }
 
 
-def basis_rows(tables: dict[str, pd.DataFrame], basis: str) -> list[tuple[str, str]]:
+def basis_ids(basis: object) -> list[str]:
+    """The row ids of a basis such as 's04; c16'; an empty basis has none."""
+    return [] if pd.isna(basis) or basis == "" else str(basis).split("; ")
+
+
+def basis_rows(tables: dict[str, pd.DataFrame], basis: object) -> list[tuple[str, str]]:
     """Resolve a basis such as 's04; c16' to (id, text) pairs; an unknown id raises KeyError."""
     found = []
-    for row_id in basis.split("; "):
+    for row_id in basis_ids(basis):
         for name, (key, text) in BASIS_TABLES.items():
             rows = tables[name][tables[name][key] == row_id]
             if len(rows):
@@ -40,20 +45,35 @@ def basis_rows(tables: dict[str, pd.DataFrame], basis: str) -> list[tuple[str, s
     return found
 
 
-def ach_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def basis_problems(evidence: pd.DataFrame) -> list[str]:
+    """What breaks the evidence rules: a positive item without a basis, or an absence item that
+    rests on rows a positive item also rests on (the same rows counted for and against)."""
+    absence = evidence.kind.astype(str) == "absence"
+    positive = {row: e for e, b in zip(evidence.evidence_id[~absence], evidence.basis[~absence], strict=True)
+                for row in basis_ids(b)}
+    problems = [f"{e} has no basis" for e, b in zip(evidence.evidence_id[~absence],
+                                                    evidence.basis[~absence], strict=True)
+                if not basis_ids(b)]
+    for e, b in zip(evidence.evidence_id[absence], evidence.basis[absence], strict=True):
+        problems += [f"absence item {e} shares {row} with {positive[row]}"
+                     for row in basis_ids(b) if row in positive]
+    return problems
+
+
+def ach_view(tables: dict[str, pd.DataFrame], weights: pd.Series) -> pd.DataFrame:
     """The ACH matrix in long form, ordered by diagnosticity (most telling first), with hover text
     giving each rating's reason and the rows the evidence rests on."""
     ratings = tables["ach_ratings"]
     evidence = tables["evidence"].set_index("evidence_id")
-    matrix = ach_matrix(ratings)
-    telling = diagnosticity(matrix)
+    telling = diagnosticity(ach_matrix(ratings), weights)
     order = telling.sort_values(ascending=False, kind="stable").index
     view = ratings.assign(
         value=ratings.rating.astype(str).map(CONSISTENCY),
         diagnosticity=ratings.evidence_id.map(telling),
         rank=ratings.evidence_id.map({e: i for i, e in enumerate(order)}),
     )
-    basis = {e: "<br>".join(f"{i}: {wrap(t, 70)}" for i, t in basis_rows(tables, b))
+    basis = {e: "<br>".join(f"{i}: {wrap(t, 70)}" for i, t in basis_rows(tables, b)) or
+             "Not found in the sources the book holds."
              for e, b in evidence.basis.items()}
     view["hover"] = [
         f"<b>{esc(e)}</b> × {esc(h)}: <b>{esc(r)}</b><br>{wrap(reason, 70)}<br><br>"
@@ -76,17 +96,27 @@ def level_weights(levels: pd.Series) -> pd.Series:
     return levels.astype(str).map(LEVEL_WEIGHTS).astype(float)
 
 
+def item_weights(evidence: pd.DataFrame) -> pd.Series:
+    """Each item's weight in the score: its credibility weight times its relevance weight."""
+    frame = evidence.set_index("evidence_id")
+    return level_weights(frame.credibility) * level_weights(frame.relevance)
+
+
+def penalties(matrix: pd.DataFrame, weights: pd.Series) -> pd.DataFrame:
+    """What each rating adds to Heuer's score: weight × (1 for I, 2 for II); other ratings add 0."""
+    return (-matrix).clip(lower=0).mul(weights.reindex(matrix.index), axis=0)
+
+
 def inconsistency(matrix: pd.DataFrame, weights: pd.Series) -> pd.Series:
-    """Heuer's weighted inconsistency score per hypothesis: the sum over items of
-    weight × (1 for I, 2 for II). Lower is better; consistent ratings add nothing."""
-    penalty = (-matrix).clip(lower=0)
-    return penalty.mul(weights.reindex(matrix.index), axis=0).sum()
+    """Heuer's weighted inconsistency score per hypothesis; lower is better."""
+    return penalties(matrix, weights).sum()
 
 
-def diagnosticity(matrix: pd.DataFrame) -> pd.Series:
-    """How much an item's ratings differ across hypotheses: highest minus lowest value.
-    Zero means the item cannot tell the hypotheses apart."""
-    return matrix.max(axis=1) - matrix.min(axis=1)
+def diagnosticity(matrix: pd.DataFrame, weights: pd.Series) -> pd.Series:
+    """How far an item moves the scores apart: its largest minus its smallest penalty. Zero means
+    it adds the same to every score (an item rated N, C and CC only moves none)."""
+    cost = penalties(matrix, weights)
+    return cost.max(axis=1) - cost.min(axis=1)
 
 
 def ranking(scores: pd.Series) -> list[str]:
@@ -103,38 +133,90 @@ def ranking_text(scores: pd.Series) -> str:
     return text
 
 
+def leaders(scores: pd.Series) -> tuple[str, ...]:
+    """The hypotheses that share the lowest score (one, unless there is a tie)."""
+    return tuple(h for h in scores.sort_index().index if np.isclose(scores[h], scores.min()))
+
+
 def leave_one_out(matrix: pd.DataFrame, weights: pd.Series) -> pd.DataFrame:
-    """For each item, the ranking without it; whether that changes the ranking, and whether the
-    hypothesis ranked first would no longer be the only least inconsistent one."""
+    """For each item, the ranking without it, whether that changes the ranking, and whether it
+    changes which hypotheses share first place."""
     base = inconsistency(matrix, weights)
-    best, base_text = ranking(base)[0], ranking_text(base)
+    first, base_text = leaders(base), ranking_text(base)
     rows = []
     for item in matrix.index:
         scores = inconsistency(matrix.drop(index=item), weights)
-        rivals = scores.drop(best)
         text = ranking_text(scores)
         rows.append({"evidence_id": item, "ranking": text, "changes_ranking": text != base_text,
-                     "changes_best": bool((rivals <= scores[best] + 1e-9).any())})
+                     "changes_first": leaders(scores) != first})
+    return pd.DataFrame(rows)
+
+
+def rating_sensitivity(matrix: pd.DataFrame, weights: pd.Series) -> pd.DataFrame:
+    """Every rating moved one step each way (CC..II, within the scale), one at a time: the rating,
+    where it moved, the hypotheses then first, and whether that differs from first place as rated."""
+    first = leaders(inconsistency(matrix, weights))
+    names = {v: k for k, v in CONSISTENCY.items()}
+    rows = []
+    for item in matrix.index:
+        for hypothesis in matrix.columns:
+            value = int(matrix.at[item, hypothesis])
+            for step in (1, -1):
+                if value + step not in names:
+                    continue
+                moved = matrix.copy()
+                moved.at[item, hypothesis] = value + step
+                now = leaders(inconsistency(moved, weights))
+                rows.append({"evidence_id": item, "hypothesis_id": hypothesis, "rating": names[value],
+                             "moved_to": names[value + step], "first": " = ".join(now),
+                             "changes_first": now != first})
     return pd.DataFrame(rows)
 
 
 def perturbed_scores(matrix: pd.DataFrame, credibility: pd.Series, relevance: pd.Series,
                      runs: int = 2000, spread: float = 0.5, seed: int = 20250412) -> pd.DataFrame:
     """Inconsistency scores when each item's credibility weight is multiplied by a factor drawn
-    uniformly from [1 - spread, 1 + spread]; one row per run, seeded so results repeat."""
+    uniformly from [1 - spread, 1 + spread]; one row per run, seeded so results repeat. It moves
+    weights only, so it cannot move a hypothesis that nothing is rated against."""
     rng = np.random.default_rng(seed)
-    credibility = credibility.reindex(matrix.index).to_numpy()
-    relevance = relevance.reindex(matrix.index).to_numpy()
     factors = rng.uniform(1 - spread, 1 + spread, size=(runs, len(matrix)))
-    weights = factors * credibility * relevance
-    penalty = (-matrix).clip(lower=0).to_numpy()
-    return pd.DataFrame(weights @ penalty, columns=matrix.columns)
+    weights = factors * (credibility * relevance).reindex(matrix.index).to_numpy()
+    return pd.DataFrame(weights @ penalties(matrix, pd.Series(1.0, matrix.index)).to_numpy(),
+                        columns=matrix.columns)
 
 
 def best_shares(runs: pd.DataFrame) -> pd.Series:
     """Share of runs in which each hypothesis is least inconsistent (a tie splits the run)."""
     best = runs.eq(runs.min(axis=1), axis=0)
     return best.div(best.sum(axis=1), axis=0).mean()
+
+
+#: How far an indicator's development is expected under a hypothesis.
+EXPECTATION = {"expected": 1.0, "possible": 0.5, "unexpected": 0.0}
+
+
+def indicator_diagnosticity(indicators: pd.DataFrame, expectations: pd.DataFrame) -> pd.Series:
+    """Per indicator: how much more it is expected under its own hypothesis than under the most
+    expecting other one (1 = only its hypothesis expects it; 0 = another expects it as much)."""
+    values = expectations.assign(value=expectations.expectation.astype(str).map(EXPECTATION)).pivot(
+        index="indicator_id", columns="hypothesis_id", values="value")
+    own = indicators.set_index("indicator_id").hypothesis_id.astype(str)
+    return pd.Series({i: values.at[i, h] - values.loc[i].drop(h).max() for i, h in own.items()})
+
+
+#: What an indicator's result costs a hypothesis, given what that hypothesis expected.
+RECORD_PENALTY = {("observed", "unexpected"): 1.0, ("not_observed", "expected"): 1.0,
+                  ("mixed", "expected"): 0.5, ("mixed", "unexpected"): 0.5}
+
+
+def record_inconsistency(scores: pd.DataFrame, expectations: pd.DataFrame) -> pd.Series:
+    """Per hypothesis, the later record's inconsistency with it: over every testable indicator,
+    1 for a development it ruled out that happened or one it predicted that did not, 0.5 for a
+    mixed result on either; not_testable results count for nothing."""
+    merged = scores.merge(expectations, on="indicator_id")
+    cost = [RECORD_PENALTY.get((str(r), str(e)), 0.0)
+            for r, e in zip(merged.result, merged.expectation, strict=True)]
+    return merged.assign(cost=cost).groupby("hypothesis_id", observed=True).cost.sum()
 
 
 #: Credit an indicator's result gives its hypothesis; not_testable results are left out.

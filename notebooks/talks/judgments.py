@@ -27,9 +27,18 @@ def judgments(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
 
 
 def judgments_md(frame: pd.DataFrame) -> Markdown:
-    """Key judgments as a Markdown list for the chapter's opening box."""
+    """Key judgments for the chapter's opening box, in the ICD 203 form: the proposition, then
+    its likelihood (term and band) and its confidence (level and reason) in sentences of their own."""
+    scale = load()["estimative_scale"].set_index("term")
     return Markdown("\n".join(
-        f"- **{j.likelihood.capitalize()}** ({j.confidence} confidence): {j.judgment} "
-        f"*Why this confidence:* {j.reason}"
+        f"- {j.judgment}\n  *Likelihood:* {j.likelihood} ({scale.at[j.likelihood, 'low_pct']}–"
+        f"{scale.at[j.likelihood, 'high_pct']} %). *Confidence:* {j.confidence}. {j.reason}"
         for j in frame.itertuples()
     ))
+
+
+def coherent(terms: list[str]) -> bool:
+    """Whether likelihood terms for mutually exclusive, exhaustive hypotheses can add up to
+    certainty: the lower ends of their bands sum to at most 100 % and the upper ends to at least 100 %."""
+    scale = load()["estimative_scale"].set_index("term")
+    return bool(scale.loc[terms, "low_pct"].sum() <= 100 <= scale.loc[terms, "high_pct"].sum())

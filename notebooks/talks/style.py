@@ -49,6 +49,14 @@ OUTLINE = dict(width=1, color="#333333")
 NEUTRAL = "#999999"
 REFERENCE_LINE = "#666666"
 FLOW = "rgba(0,114,178,0.35)"
+#: Ink for whiskers and the fill of single-series bars.
+INK, BAR = OUTLINE["color"], "#56B4E9"
+#: The ACH heatmap's colour scale, from very inconsistent (vermillion) to very consistent (blue).
+CONSISTENCY_SCALE = [[0, "#D55E00"], [0.25, "#F4B08A"], [0.5, "#F2F2F2"], [0.75, "#8CC3E8"],
+                     [1, "#0072B2"]]
+#: One colour per indicator result, the same in every chart.
+RESULT_COLOURS = {"observed": "#0072B2", "mixed": "#56B4E9", "not_observed": "#D55E00",
+                  "not_testable": NEUTRAL}
 
 pio.templates["book"] = go.layout.Template(
     layout=dict(
@@ -157,3 +165,19 @@ def count_phrase(values: pd.Series, order: list[str]) -> str:
 def lower_first(text: str) -> str:
     """'Fall of X' -> 'fall of X'; 'US strikes' stays as it is."""
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                "eighteen", "nineteen", "twenty")
+
+
+def number_words(n: int) -> str:
+    """A count as prose: words up to twenty ('no' for zero), digits beyond."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+def clip(text: object, width: int) -> str:
+    """Text cut at a word boundary to at most `width` characters, with an ellipsis if cut."""
+    text = str(text)
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
