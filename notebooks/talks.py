@@ -1057,6 +1057,16 @@ def best_shares(runs: pd.DataFrame) -> pd.Series:
 # ---------------------------------------------------------------- what happened next
 
 
+def source_label(source: pd.Series) -> str:
+    """A source as readers see it: 'AP (repost: host)', 'Al Jazeera (headline)', 'X (citing Y)' or X."""
+    kind, publisher, via = source["kind"], source["publisher"], source["via"]
+    if kind == "repost":
+        return f"{publisher} (repost: {via})"
+    if kind in ("headline", "post"):
+        return f"{publisher} ({kind})"
+    return f"{publisher} (citing {via})" if pd.notna(via) else str(publisher)
+
+
 def later_events(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Events after 12 April 2025 (period 'after'), in date order, with their confidence and sources.
 
