@@ -34,10 +34,10 @@ CASES = [
      "matches no actor_id in actors.csv"),
     ("unknown source", "events.csv", "e10,2025-03-07,day,Fox Business interview aired 7 March.,"
      "Trump discloses his letter to Khamenei,Trump said he had written to Khamenei urging negotiations "
-     "and warning of military action.,diplomacy,run_up,,high,5,faf-2025-03-13",
+     "and warning of military action.,diplomacy,run_up,,high,5,wion-2025-03-12",
      "e10,2025-03-07,day,Fox Business interview aired 7 March.,Trump discloses his letter to Khamenei,"
      "Trump said he had written to Khamenei urging negotiations and warning of military action.,"
-     "diplomacy,run_up,,high,5,faf-2099", 11, "source_id", "matches no source_id in sources.csv"),
+     "diplomacy,run_up,,high,5,wion-2099", 11, "source_id", "matches no source_id in sources.csv"),
     ("duplicate primary key", "actors.csv", "zarif,Mohammad Javad Zarif", "rouhani,Mohammad Javad Zarif",
      12, "actor_id", "repeats row 11"),
     ("pattern broken", "sources.csv", "https://www.semafor.com", "www.semafor.com", 7, "url",

@@ -26,6 +26,8 @@ def small_tables() -> dict[str, pd.DataFrame]:
         "source_id": ["s1", "s2", "s3"],
         "publisher": ["One", "Two", "Three"],
         "url": ["https://one.example/a", "https://two.example/b", "https://three.example/c"],
+        "kind": ["news", "repost", "headline"],
+        "via": [None, "host.example", "an archive"],
     })
     further = pd.DataFrame({"event_id": ["e102", "e102", "e01"], "source_id": ["s3", "s1", "s3"]})
     return {"events": events, "sources": sources, "event_sources": further}
@@ -39,7 +41,7 @@ def test_later_events_keeps_only_after_in_date_order_with_sources_joined():
     first, second = frame.iloc[0], frame.iloc[1]
     assert (first.source_ids, first.publishers, first.urls) == ("s1", "One", "https://one.example/a")
     assert second.source_ids == "s2; s3; s1"
-    assert second.publishers == "Two; Three; One"
+    assert second.publishers == "Two (repost: host.example); Three (headline); One"
     assert second.urls == "https://two.example/b; https://three.example/c; https://one.example/a"
     assert list(frame.confidence.astype(str)) == ["high", "low"]
 

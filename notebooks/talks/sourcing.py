@@ -99,3 +99,13 @@ def facts_only(frame: pd.DataFrame) -> pd.DataFrame:
     Medium- and low-confidence rows are shown as reported, with their sources, never as fact.
     """
     return frame[frame["confidence"].astype("string") == "high"].reset_index(drop=True)
+
+
+def source_label(source: pd.Series) -> str:
+    """A source as readers see it: 'AP (repost: host)', 'Al Jazeera (headline)', 'X (citing Y)' or X."""
+    kind, publisher, via = source["kind"], source["publisher"], source["via"]
+    if kind == "repost":
+        return f"{publisher} (repost: {via})"
+    if kind in ("headline", "post"):
+        return f"{publisher} ({kind})"
+    return f"{publisher} (citing {via})" if pd.notna(via) else str(publisher)

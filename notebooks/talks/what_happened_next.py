@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .sourcing import source_label
+
 
 def later_events(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Events after 12 April 2025 (period 'after'), in date order, with their confidence and sources.
 
     One row per event: its fields (without period and paragraph) plus `source_ids`, `publishers`
-    and `urls`, the main source first and then the further sources of event_sources, each
-    joined with '; '. Raises ValueError when a source of a later event has no URL.
+    (as readers see them, reposts and headlines marked) and `urls`, the main source first and then
+    the further sources of event_sources, each joined with '; '. Raises ValueError when a source of a later event has no URL.
     """
     events = tables["events"]
     later = events[events["period"] == "after"]
@@ -23,7 +25,7 @@ def later_events(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             raise ValueError(f"event {event_id} has a source without a URL")
     frame = later.drop(columns=["period", "paragraph"]).assign(
         source_ids=["; ".join(group) for group in ids],
-        publishers=["; ".join(sources.loc[group, "publisher"]) for group in ids],
+        publishers=["; ".join(source_label(sources.loc[s]) for s in group) for group in ids],
         urls=["; ".join(sources.loc[group, "url"]) for group in ids],
     )
     return frame.sort_values("date", kind="stable").reset_index(drop=True)
