@@ -106,7 +106,7 @@ __all__ = [
     "number_words", "OUTLINE", "penalties", "perturbed_scores", "power_and_voice", "quoted_in_2025",
     "ranking", "ranking_text", "rating_sensitivity", "record_inconsistency", "RECORD_PENALTY",
     "REFERENCE_LINE", "relayed", "RESULT_COLOURS", "RESULT_CREDIT", "ROW_CONFIDENCE_MARKERS",
-    "scorecard", "SOURCING", "source_label", "sourcing_kind", "stance_basis", "STANCE_COLOURS", "stance_figure",
-    "stance_timeline", "table", "then_and_now", "time_readings", "UNNAMED", "voices_per_item", "when",
+    "scorecard", "SOURCING", "source_label", "sourcing_kind", "stance_basis", "STANCE_COLOURS",
+    "stance_figure", "stance_timeline", "table", "then_and_now", "time_readings", "UNNAMED", "voices_per_item", "when",
     "who_and_how", "who_names_what", "wrap",
 ]

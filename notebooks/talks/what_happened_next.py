@@ -12,7 +12,8 @@ def later_events(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
     One row per event: its fields (without period and paragraph) plus `source_ids`, `publishers`
     (as readers see them, reposts and headlines marked) and `urls`, the main source first and then
-    the further sources of event_sources, each joined with '; '. Raises ValueError when a source of a later event has no URL.
+    the further sources of event_sources, each joined with '; '. Raises ValueError when a source of
+    a later event has no URL.
     """
     events = tables["events"]
     later = events[events["period"] == "after"]
