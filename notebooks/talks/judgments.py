@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-from IPython.display import Markdown
 
 from .data import load
+
+if TYPE_CHECKING:
+    from IPython.display import Markdown
 
 CONFIDENCE_LEVELS = ("low", "moderate", "high")
 
@@ -28,6 +32,8 @@ def judgments(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
 
 def judgments_md(frame: pd.DataFrame) -> Markdown:
     """Key judgments as a Markdown list for the chapter's opening box."""
+    from IPython.display import Markdown
+
     return Markdown("\n".join(
         f"- **{j.likelihood.capitalize()}** ({j.confidence} confidence): {j.judgment} "
         f"*Why this confidence:* {j.reason}"

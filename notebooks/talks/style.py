@@ -1,7 +1,7 @@
-"""How the book looks: the palette, the plotly template and renderer, and text for readers.
+"""How the book looks: the palette, the plotly template and how charts are shown, and text for readers.
 
-Importing this module registers the book's plotly template and renderer: the package's only
-import side effects.
+Importing this module registers the book's plotly template and, inside IPython, the display of
+charts: the package's only import side effects.
 """
 
 from __future__ import annotations
@@ -9,12 +9,17 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import sys
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
-from IPython.display import HTML
-from plotly.io._base_renderers import PlotlyRenderer
+from plotly.basedatatypes import BaseFigure
+
+if TYPE_CHECKING:
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.display import HTML
 
 # ---------------------------------------------------------------- palette (Okabe-Ito, colour-blind safe)
 
@@ -66,38 +71,56 @@ pio.templates.default = "plotly_white+book"
 
 # ---------------------------------------------------------------- the renderer
 
+#: plotly.js options of every chart.
+CHART_CONFIG = {"displaylogo": False, "responsive": True}
 
-class BookRenderer(PlotlyRenderer):
-    """Emit the plotly JSON (for JupyterLab) and an HTML div without plotly.js (for the book).
+
+def chart_bundle(fig_dict: dict) -> dict:
+    """How the book shows a chart: the plotly JSON (for JupyterLab) and an HTML div without plotly.js
+    (for the book), labelled with the chart's alt text. Raises ValueError for a chart without alt text.
 
     The book serves plotly.js once for the whole site (see ``_ext/book_build.py``).
     The div id comes from the figure itself, so the same figure gives the same output.
     """
+    meta = fig_dict.get("layout", {}).get("meta")
+    text = meta.get("alt") if isinstance(meta, dict) else None
+    if not text:
+        raise ValueError("every chart needs alt text: call talks.alt(fig, '...') first")
+    fig_dict["config"] = CHART_CONFIG
+    bundle = {"application/vnd.plotly.v1+json": json.loads(pio.to_json(fig_dict, validate=False,
+                                                                       remove_uids=False))}
+    spec = json.dumps(bundle["application/vnd.plotly.v1+json"], sort_keys=True)
+    div = pio.to_html(
+        fig_dict,
+        include_plotlyjs=False,
+        include_mathjax=False,
+        full_html=False,
+        validate=False,
+        default_height="480px",
+        div_id="fig-" + hashlib.sha256(spec.encode()).hexdigest()[:12],
+        config=CHART_CONFIG,
+    )
+    label = html.escape(text, quote=True)
+    bundle["text/html"] = f'<div class="book-chart" role="group" aria-label="{label}">{div}</div>'
+    return bundle
 
-    def to_mimebundle(self, fig_dict: dict) -> dict:
-        meta = fig_dict.get("layout", {}).get("meta")
-        text = meta.get("alt") if isinstance(meta, dict) else None
-        if not text:
-            raise ValueError("every chart needs alt text: call talks.alt(fig, '...') first")
-        bundle = super().to_mimebundle(fig_dict)
-        spec = json.dumps(bundle["application/vnd.plotly.v1+json"], sort_keys=True)
-        div = pio.to_html(
-            fig_dict,
-            include_plotlyjs=False,
-            include_mathjax=False,
-            full_html=False,
-            validate=False,
-            default_height="480px",
-            div_id="fig-" + hashlib.sha256(spec.encode()).hexdigest()[:12],
-            config=self.config,
-        )
-        label = html.escape(text, quote=True)
-        bundle["text/html"] = f'<div class="book-chart" role="group" aria-label="{label}">{div}</div>'
-        return bundle
+
+def show_charts_in(shell: InteractiveShell) -> None:
+    """Make an IPython shell display every plotly figure through `chart_bundle`.
+
+    This takes the place of plotly's renderer registry, whose import costs about a second
+    (it loads nbformat and jsonschema), for the same output.
+    """
+    from IPython.display import display
+
+    shell.display_formatter.ipython_display_formatter.for_type(
+        BaseFigure, lambda fig: display(chart_bundle(fig.to_dict()), raw=True))
 
 
-pio.renderers["book"] = BookRenderer(config={"displaylogo": False, "responsive": True})
-pio.renderers.default = "book"
+# Only a running IPython (a kernel, JupyterLab) displays charts, and it has imported IPython already;
+# plain Python (tests, `talks.load()` from a shell) does not pay for importing it.
+if "IPython" in sys.modules and (_shell := sys.modules["IPython"].get_ipython()) is not None:
+    show_charts_in(_shell)
 
 
 def alt(fig: go.Figure, text: str) -> go.Figure:
@@ -127,6 +150,8 @@ def wrap(text: object, width: int = 60) -> str:
 
 def table(frame: pd.DataFrame) -> HTML:
     """A light, escaped HTML table: no index, dates as YYYY-MM-DD, empty cells blank."""
+    from IPython.display import HTML
+
     shown = frame.copy()
     for column in shown.select_dtypes("datetime").columns:
         shown[column] = shown[column].dt.strftime("%Y-%m-%d")
