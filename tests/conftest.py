@@ -19,6 +19,9 @@ JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 HEADINGS = {"Who gave the order to negotiate?", "What is Iran hoping to gain through negotiations?",
             "Is Iran buying time?"}
 REDIRECT = 'http-equiv="Refresh"'  # the site's root index.html only redirects to the landing page
+#: The book's charts: data-and-method 1, decision-making 3, goals 3, hardliners 2, synthesis 2,
+#: what-happened-next 2.
+CHARTS = 13
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,13 @@
 """The book builds with warnings as errors, stays lint-clean, and never shows stale results."""
 
+import ast
 import re
 import subprocess
 import sys
 
 import yaml
 
-from conftest import ROOT, build_book, copy_project
+from conftest import CHARTS, ROOT, build_book, copy_project
 
 
 def article(page) -> str:
@@ -36,6 +37,33 @@ def test_notebooks_are_committed_without_outputs():
         for cell in nb.cells:
             if cell.cell_type == "code":
                 assert not cell.outputs and cell.execution_count is None, f"{path.name} has outputs"
+
+
+def literal(node) -> bool:
+    """Whether an expression is text typed in the cell: string constants, however joined."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.BinOp):
+        return literal(node.left) and literal(node.right)
+    if isinstance(node, ast.JoinedStr):
+        return all(isinstance(v, ast.Constant) for v in node.values)
+    return False
+
+
+def test_alt_text_is_computed_from_the_data():
+    """No chart's alt text is typed by hand: every talks.alt(fig, text) computes its text."""
+    import nbformat
+
+    calls = 0
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "code":
+                continue
+            for node in ast.walk(ast.parse(cell.source)):
+                if isinstance(node, ast.Call) and ast.unparse(node.func) == "talks.alt":
+                    calls += 1
+                    assert not literal(node.args[1]), f"{path.name}: alt text typed by hand: {cell.source}"
+    assert calls == CHARTS
 
 
 #: Words the chapters put in quotation marks as labels of their own, not as quotations.

@@ -125,7 +125,7 @@ def test_then_and_now_sets_years_side_by_side():
     assert got.iloc[1]["2025"] == ("off the table: \u201cno missiles\u201d "
                                    "(the article relays unnamed reports or commentators)")
     assert got.iloc[2]["2025"] == ("on offer: \u201ccan be changed\u201d "
-                                   "(The New Arab; the article's own assessment)")
+                                   "(the article's own assessment)")
 
 
 def test_voices_per_item_counts_distinct_voices():
@@ -143,11 +143,12 @@ def test_count_phrase():
     assert talks.count_phrase(pd.Series([], dtype=str), order) == "none"
 
 
-def test_relayed_marks_relayed_sources_only():
-    assert talks.relayed("Leader", "quotation") == "Leader"
-    assert talks.relayed("The New Arab", "assessment") == "The New Arab"
-    assert talks.relayed("Daily Paper", "named_source") == "the article relaying Daily Paper"
-    assert talks.relayed(talks.UNNAMED, "unnamed_source") == ("the article relaying unnamed reports or "
+def test_voiced_names_the_speaker_or_how_the_article_knows_it():
+    assert talks.voiced("Leader", "quotation") == "Leader"
+    assert talks.voiced("The New Arab", "assessment") == "the article's own assessment"
+    assert talks.voiced("The New Arab", "reported_fact") == "the article reports it"
+    assert talks.voiced("Daily Paper", "named_source") == "the article relays Daily Paper"
+    assert talks.voiced(talks.UNNAMED, "unnamed_source") == ("the article relays unnamed reports or "
                                                              "commentators")
 
 
@@ -176,11 +177,11 @@ def test_matrix_alt_lists_columns_in_order_and_rows_in_order():
         "label": ["four", "three", "one", "two"],
     })
     assert talks.matrix_alt(frame, "col", "row", ["A", "B", "c"], ["x", "y"]) == (
-        "A: x (Leader, the article relaying Paper); y (the article relaying Paper). B: y (Leader). "
+        "A: x (Leader, the article relays Paper); y (the article relays Paper). B: y (Leader). "
         "C: nothing.")
     assert talks.matrix_alt(frame, "col", "row", ["A"], ["x", "y"], text="label") == (
-        "A: \u201cone\u201d (Leader); \u201ctwo\u201d (the article relaying Paper); "
-        "\u201cthree\u201d (the article relaying Paper).")
+        "A: \u201cone\u201d (Leader); \u201ctwo\u201d (the article relays Paper); "
+        "\u201cthree\u201d (the article relays Paper).")
 
 
 def test_hover_text_escapes_and_adds_the_note():

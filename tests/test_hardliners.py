@@ -77,7 +77,7 @@ def test_when_says_a_date_as_precisely_as_allowed(day, precision, expected):
 def test_claim_voices_say_who_stands_behind_each_claim():
     voices = talks.claim_voices(CLAIMS, ACTORS)
     assert voices.to_dict() == {
-        "c1": "reported by the article",
+        "c1": "the article reports it",
         "c2": "the article relays unnamed reports or commentators",
         "c3": "the article's own assessment",
         "c4": "the article relays Xena",
@@ -98,7 +98,7 @@ def test_stance_basis_orders_actors_and_gives_the_placing_words():
         "W set conditions."
     )
     assert rows.loc["w", "placed_by"] == "quotation and claim"
-    assert rows.loc["y", "basis"] == ("Claim c1, reported by the article (the book's paraphrase): "
+    assert rows.loc["y", "basis"] == ("Claim c1, the article reports it (the book's paraphrase): "
                                       "Y sees talks as a threat.")
     assert rows.loc["z", "basis"] == "The article gives no basis for placing this actor on the scale."
     assert rows.loc["z", "placed_by"] == "nothing"

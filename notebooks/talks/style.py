@@ -23,37 +23,40 @@ if TYPE_CHECKING:
 
 # ---------------------------------------------------------------- palette (Okabe-Ito, colour-blind safe)
 
+BLACK, BLUE, SKY, GREEN = "#000000", "#0072B2", "#56B4E9", "#009E73"
+ORANGE, VERMILION, PURPLE, YELLOW, GREY = "#E69F00", "#D55E00", "#CC79A7", "#F0E442", "#999999"
+#: Neutral tones: a legend key that carries no category, reference lines, marker outlines,
+#: grid lines, the lines between columns and the shading of alternate bands.
+KEY_GREY, REFERENCE_LINE, OUTLINE_GREY = "#777777", "#666666", "#333333"
+GRID, DIVIDER, BAND = "rgba(128,128,128,0.25)", "rgba(128,128,128,0.35)", "rgba(128,128,128,0.12)"
+#: Translucent blue for flows (the links of a Sankey diagram).
+FLOW = "rgba(0,114,178,0.35)"
+
 #: One colour and one marker per camp, the same in every chart.
 CAMPS = {
-    "leadership": ("#000000", "star"),
-    "government": ("#0072B2", "circle"),
-    "armed_forces": ("#009E73", "square"),
-    "hardline": ("#D55E00", "diamond"),
-    "commentator": ("#CC79A7", "triangle-up"),
-    "united_states": ("#56B4E9", "hexagon"),
-    "third_party": ("#E69F00", "pentagon"),
-    "media": ("#F0E442", "cross"),
-    "unattributed": ("#999999", "x"),
+    "leadership": (BLACK, "star"),
+    "government": (BLUE, "circle"),
+    "armed_forces": (GREEN, "square"),
+    "hardline": (VERMILION, "diamond"),
+    "commentator": (PURPLE, "triangle-up"),
+    "united_states": (SKY, "hexagon"),
+    "third_party": (ORANGE, "pentagon"),
+    "media": (YELLOW, "cross"),
+    "unattributed": (GREY, "x"),
 }
 #: The colour of each camp alone, for plotly's colour maps.
 CAMP_COLOURS = {camp: colour for camp, (colour, _) in CAMPS.items()}
 #: Colours for the stance scale, from favouring a deal to opposing talks.
-STANCE_COLOURS = {
-    "favours_agreement": "#0072B2",
-    "conditional": "#56B4E9",
-    "tactical": "#E69F00",
-    "opposed": "#D55E00",
-    "unplaced": "#999999",
-}
+STANCE_COLOURS = {"favours_agreement": BLUE, "conditional": SKY, "tactical": ORANGE, "opposed": VERMILION,
+                  "unplaced": GREY}
+#: One colour per category of event.
+CATEGORY_COLOURS = {"diplomacy": BLUE, "military": VERMILION, "sanctions": ORANGE, "nuclear": PURPLE,
+                    "domestic": GREEN, "regional": SKY, "media": GREY}
+#: Colours for the result of an indicator, from borne out to not testable.
+RESULT_COLOURS = {"observed": BLUE, "mixed": SKY, "not_observed": VERMILION, "not_testable": GREY}
 #: Marker per confidence level of a data row (as the research notes grade it), so confidence
 #: shows without colour.
 ROW_CONFIDENCE_MARKERS = {"high": "circle", "medium": "circle-open", "low": "x-thin-open"}
-#: The outline drawn round every marker.
-OUTLINE = dict(width=1, color="#333333")
-#: Grey for marks that carry no category, the grey of reference lines, and translucent blue for flows.
-NEUTRAL = "#999999"
-REFERENCE_LINE = "#666666"
-FLOW = "rgba(0,114,178,0.35)"
 
 pio.templates["book"] = go.layout.Template(
     layout=dict(
@@ -63,9 +66,11 @@ pio.templates["book"] = go.layout.Template(
         plot_bgcolor="rgba(0,0,0,0)",
         margin=dict(l=10, r=10, t=60, b=40),
         hoverlabel=dict(align="left"),
-        xaxis=dict(gridcolor="rgba(128,128,128,0.25)", zeroline=False),
-        yaxis=dict(gridcolor="rgba(128,128,128,0.25)", zeroline=False),
-    )
+        xaxis=dict(gridcolor=GRID, zeroline=False),
+        yaxis=dict(gridcolor=GRID, zeroline=False),
+    ),
+    # Every marker of a scatter chart is outlined, so that light colours show on white.
+    data=dict(scatter=[go.Scatter(marker=dict(line=dict(width=1, color=OUTLINE_GREY)))]),
 )
 pio.templates.default = "plotly_white+book"
 
@@ -170,15 +175,29 @@ def when(day: pd.Timestamp | None, precision: str) -> str:
     return f"about {text}" if precision == "approximate" else text
 
 
+def joined(parts: list[str], empty: str = "none") -> str:
+    """'a', 'a and b', 'a, b and c'; `empty` for no parts."""
+    if not parts:
+        return empty
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def count_phrase(values: pd.Series, order: list[str]) -> str:
     """Counts in words, e.g. '3 regional, 2 military and 1 economic', in the given order, zeros left out."""
     counts = values.astype(str).value_counts()
-    parts = [f"{counts[v]} {v.replace('_', ' ')}" for v in order if counts.get(v, 0)]
-    if not parts:
-        return "none"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return joined([f"{counts[v]} {v.replace('_', ' ')}" for v in order if counts.get(v, 0)])
+
+
+def times(n: int) -> str:
+    """'once', 'twice', '3 times'."""
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 def lower_first(text: str) -> str:
     """'Fall of X' -> 'fall of X'; 'US strikes' stays as it is."""
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def upper_first(text: str) -> str:
+    """'conditional: a; b' -> 'Conditional: a; b', to open a sentence."""
+    return text[:1].upper() + text[1:]
