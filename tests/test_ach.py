@@ -1,4 +1,5 @@
-"""ACH scoring (Heuer) on a small matrix worked out by hand.
+"""talks/ach.py: ACH scoring (Heuer) on a small matrix worked out by hand, and the scorecard of the
+later indicators.
 
 Evidence (credibility, relevance -> weight) and ratings for H1, H2, H3:
   E1 (high, high -> 1.0):       C   I   CC
@@ -97,3 +98,21 @@ def test_leave_one_out_reports_a_tie_for_first_place():
     assert loo.ranking.to_dict() == {"E1": "H1 = H3 < H2", "E2": "H2 = H3 < H1"}
     assert loo.changes_best.tolist() == [True, True]
     assert loo.changes_ranking.tolist() == [True, True]
+
+
+def test_scorecard_on_a_hand_worked_case():
+    indicators = pd.DataFrame({"indicator_id": ["i1", "i2", "i3", "i4", "i5"],
+                               "hypothesis_id": ["H1", "H1", "H1", "H2", "H2"]})
+    scores = pd.DataFrame({"indicator_id": ["i1", "i2", "i3", "i4", "i5"],
+                           "result": ["observed", "mixed", "not_testable", "not_observed", "not_observed"]})
+    card = talks.scorecard(indicators, scores)
+    # H1: (1 + 0.5) / 2 testable = 0.75; H2: 0 / 2 = 0.
+    assert card.loc["H1", ["observed", "mixed", "not_observed", "not_testable", "testable"]].tolist() == [
+        1, 1, 0, 1, 2]
+    assert card.held_up.to_dict() == pytest.approx({"H1": 0.75, "H2": 0.0})
+
+
+def test_scorecard_without_testable_indicators_is_undefined_not_zero():
+    card = talks.scorecard(pd.DataFrame({"indicator_id": ["i1"], "hypothesis_id": ["H1"]}),
+                           pd.DataFrame({"indicator_id": ["i1"], "result": ["not_testable"]}))
+    assert pd.isna(card.loc["H1", "held_up"])

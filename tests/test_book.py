@@ -66,33 +66,6 @@ def test_alt_text_is_computed_from_the_data():
     assert calls == CHARTS
 
 
-#: Words the chapters put in quotation marks as labels of their own, not as quotations.
-LABELS = {"Unplaced", "Buying time"}
-
-
-def test_quotations_in_the_prose_are_verbatim(article, notes):
-    """Every phrase a chapter puts in double quotation marks stands, word for word, in the article,
-    the research notes or the data package (whose rows name their sources)."""
-    import nbformat
-
-    def flat(text: str) -> str:
-        return " ".join(text.split())
-
-    known = flat(article) + flat(notes) + " ".join(flat(p.read_text(encoding="utf-8"))
-                                                  for p in (ROOT / "data").glob("*.csv"))
-    pages = [ROOT / "notebooks" / "index.md", *sorted((ROOT / "notebooks").glob("*.ipynb"))]
-    for page in pages:
-        if page.suffix == ".ipynb":
-            cells = nbformat.read(page, as_version=4).cells
-            text = " ".join(c.source for c in cells if c.cell_type == "markdown")
-        else:
-            text = page.read_text(encoding="utf-8")
-        text = re.sub(r"`[^`]*`", "", flat(text))  # code and roles are not quotations
-        for quote in re.findall(r'"([^"]{3,})"', text):
-            if quote not in LABELS:
-                assert quote.rstrip("…") in known, f"{page.name}: \"{quote}\" is not verbatim in any source"
-
-
 def test_ruff_is_clean():
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT,
                             capture_output=True, text=True)
