@@ -10,7 +10,11 @@ import sys
 import threading
 from pathlib import Path
 
+import pandas as pd
 import pytest
+
+import talks
+from talks.schema import typed_column
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT.parent / "shared" / "sources" / "new-arab-2025-04-11-what-does-iran-seek.txt"
@@ -19,22 +23,31 @@ JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 HEADINGS = {"Who gave the order to negotiate?", "What is Iran hoping to gain through negotiations?",
             "Is Iran buying time?"}
 REDIRECT = 'http-equiv="Refresh"'  # the site's root index.html only redirects to the landing page
+#: The book's charts: data-and-method 1, decision-making 3, goals 3, hardliners 2, synthesis 2,
+#: what-happened-next 2.
+CHARTS = 13
+
+
+def shared_text(path: Path, what: str) -> str:
+    """A text from ../shared; skipped where that folder is not beside the clone, a failure in CI."""
+    if not path.exists():
+        message = f"{what} is not at {path} (it sits in ../shared beside the project)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must check the sourcing against it")
+        pytest.skip(message)
+    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def article() -> str:
-    """The primary article's text; skips where ../shared is not beside the clone."""
-    if not ARTICLE.exists():
-        pytest.skip(f"the article text is not at {ARTICLE} (it sits in ../shared beside the project)")
-    return ARTICLE.read_text(encoding="utf-8")
+    """The primary article's text."""
+    return shared_text(ARTICLE, "the article text")
 
 
 @pytest.fixture(scope="session")
 def notes() -> str:
-    """The research notes on later events; skips where ../shared is not beside the clone."""
-    if not NOTES.exists():
-        pytest.skip(f"the research notes are not at {NOTES} (they sit in ../shared beside the project)")
-    return NOTES.read_text(encoding="utf-8")
+    """The research notes on later events."""
+    return shared_text(NOTES, "the research notes")
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +57,39 @@ def paragraphs(article) -> list[str]:
     lines = [line.strip() for line in article.splitlines() if line.strip()]
     start = next(i for i, line in enumerate(lines) if line.startswith("A sudden change"))
     return [line for line in lines[start:] if line not in HEADINGS]
+
+
+@pytest.fixture(scope="session")
+def tables() -> dict[str, pd.DataFrame]:
+    """The data package, loaded and checked once for the session."""
+    return talks.load()
+
+
+@functools.cache
+def schema_fields() -> dict[str, dict[str, dict]]:
+    """Every field of the schema, by table and field name."""
+    resources = talks.load_package()["resources"]
+    return {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in resources}
+
+
+def mini(table: str, **columns: list) -> pd.DataFrame:
+    """A small hand-made table, each column typed as the loader types that field of the schema
+    (categories in the schema's order, dates as datetimes). A column the table does not have
+    raises KeyError; a value outside the field's enum raises ValueError."""
+    frame = {}
+    for name, values in columns.items():
+        field = schema_fields()[table][name]
+        enum = field.get("constraints", {}).get("enum", [])
+        outside = [v for v in values if enum and v is not None and v not in enum]
+        if outside:
+            raise ValueError(f"{table}.{name}: {outside} not in {enum}")
+        frame[name] = typed_column(field, values)
+    return pd.DataFrame(frame)
+
+
+def enum(table: str, field: str) -> list:
+    """The allowed values of a field, in the schema's order."""
+    return schema_fields()[table][field]["constraints"]["enum"]
 
 
 def build_book(root: Path) -> subprocess.CompletedProcess:

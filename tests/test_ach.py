@@ -1,4 +1,5 @@
-"""ACH scoring (Heuer) on a small matrix worked out by hand.
+"""talks/ach.py: ACH scoring (Heuer) on small matrices worked out by hand, the scorecard of the
+later indicators, and the rules the book's own matrix obeys.
 
 Evidence (credibility, relevance -> weight) and ratings for H1, H2, H3:
   E1 (high, high -> 1.0):       C   I   CC
@@ -11,8 +12,6 @@ import pandas as pd
 import pytest
 
 import talks
-
-TABLES = talks.load()
 
 RATINGS = pd.DataFrame(
     [(e, h, r) for e, row in {"E1": ["C", "I", "CC"], "E2": ["II", "C", "N"], "E3": ["N", "II", "I"]}.items()
@@ -122,43 +121,43 @@ def test_basis_problems_catch_an_absence_resting_on_a_positive_items_rows():
     assert talks.basis_problems(evidence) == ["ev03 has no basis", "absence item ev02 shares c19 with ev01"]
 
 
-def test_the_books_evidence_obeys_the_basis_rules():
-    assert talks.basis_problems(TABLES["evidence"]) == []
+def test_the_books_evidence_obeys_the_basis_rules(tables):
+    assert talks.basis_problems(tables["evidence"]) == []
 
 
-def test_no_hypothesis_is_immune():
+def test_no_hypothesis_is_immune(tables):
     """Each hypothesis has at least one item rated I or II against it (Heuer: each can lose)."""
-    matrix = talks.ach_matrix(TABLES["ach_ratings"])
+    matrix = talks.ach_matrix(tables["ach_ratings"])
     assert (matrix < 0).sum().to_dict() == {"H1": 3, "H2": 1, "H3": 1, "H4": 2}
 
 
-def test_every_rating_has_a_reason_and_every_item_every_hypothesis():
-    ratings = TABLES["ach_ratings"]
+def test_every_rating_has_a_reason_and_every_item_every_hypothesis(tables):
+    ratings = tables["ach_ratings"]
     assert ratings.reason.str.len().min() > 10
-    assert len(ratings) == len(TABLES["evidence"]) * len(TABLES["hypotheses"])
+    assert len(ratings) == len(tables["evidence"]) * len(tables["hypotheses"])
 
 
-def test_evidence_rests_only_on_material_from_before_the_first_round():
+def test_evidence_rests_only_on_material_from_before_the_first_round(tables):
     dated = {"events": "event_id", "statements": "statement_id"}
     cutoff = pd.Timestamp("2025-04-12")
-    for basis in TABLES["evidence"].basis.dropna():
+    for basis in tables["evidence"].basis.dropna():
         for row in talks.basis_ids(basis):
             for table, key in dated.items():
-                rows = TABLES[table][TABLES[table][key] == row]
+                rows = tables[table][tables[table][key] == row]
                 if len(rows) and pd.notna(rows.date.iloc[0]):
                     assert rows.date.iloc[0] <= cutoff, row
 
 
-def test_every_indicator_was_inspired_by_material_from_on_or_before_the_cut_off():
-    indicators = TABLES["indicators"]
-    sources = TABLES["sources"].set_index("source_id")
+def test_every_indicator_was_inspired_by_material_from_on_or_before_the_cut_off(tables):
+    indicators = tables["indicators"]
+    sources = tables["sources"].set_index("source_id")
     cutoff = pd.Timestamp("2025-04-12")
     assert (indicators.inspired_on <= cutoff).all()
     assert (indicators.inspired_on <= indicators.written_as_of).all()
     for source in indicators.inspired_by:
         published = sources.at[source, "date"]
         assert pd.isna(published) or published <= cutoff, source
-    assert set(indicators.hypothesis_id) == set(TABLES["hypotheses"].hypothesis_id), "one per hypothesis"
+    assert set(indicators.hypothesis_id) == set(tables["hypotheses"].hypothesis_id), "one per hypothesis"
 
 
 def test_indicator_diagnosticity_on_a_hand_worked_case():
@@ -186,8 +185,26 @@ def test_likelihoods_of_exclusive_hypotheses_must_cohere():
     assert not talks.coherent(["likely", "likely"])  # at least 110 %
 
 
-def test_the_books_likelihoods_cohere_for_each_basis():
-    likelihoods = TABLES["likelihoods"]
+def test_the_books_likelihoods_cohere_for_each_basis(tables):
+    likelihoods = tables["likelihoods"]
     for basis, group in likelihoods.groupby("basis", observed=True):
-        assert sorted(group.hypothesis_id) == sorted(TABLES["hypotheses"].hypothesis_id), basis
+        assert sorted(group.hypothesis_id) == sorted(tables["hypotheses"].hypothesis_id), basis
         assert talks.coherent(list(group.likelihood.astype(str))), basis
+
+
+def test_scorecard_on_a_hand_worked_case():
+    indicators = pd.DataFrame({"indicator_id": ["i1", "i2", "i3", "i4", "i5"],
+                               "hypothesis_id": ["H1", "H1", "H1", "H2", "H2"]})
+    scores = pd.DataFrame({"indicator_id": ["i1", "i2", "i3", "i4", "i5"],
+                           "result": ["observed", "mixed", "not_testable", "not_observed", "not_observed"]})
+    card = talks.scorecard(indicators, scores)
+    # H1: (1 + 0.5) / 2 testable = 0.75; H2: 0 / 2 = 0.
+    assert card.loc["H1", ["observed", "mixed", "not_observed", "not_testable", "testable"]].tolist() == [
+        1, 1, 0, 1, 2]
+    assert card.held_up.to_dict() == pytest.approx({"H1": 0.75, "H2": 0.0})
+
+
+def test_scorecard_without_testable_indicators_is_undefined_not_zero():
+    card = talks.scorecard(pd.DataFrame({"indicator_id": ["i1"], "hypothesis_id": ["H1"]}),
+                           pd.DataFrame({"indicator_id": ["i1"], "result": ["not_testable"]}))
+    assert pd.isna(card.loc["H1", "held_up"])

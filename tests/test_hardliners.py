@@ -1,87 +1,48 @@
-"""The hardliners chapter: its module functions on small hand-made inputs, and its tables."""
+"""talks/hardliners.py on small hand-made inputs, and the hardliners chapter's tables."""
 
 import pandas as pd
 import pytest
 
 import talks
-
-TABLES = talks.load()
-STANCES = ["favours_agreement", "conditional", "tactical", "opposed", "unplaced"]
-CAMPS = list(talks.CAMPS)
-BEARINGS = ["against_talks", "talks_as_tactic", "limits_on_talks", "for_a_deal", "reading_of_intent"]
+from conftest import enum, mini
 
 
-def actors_frame(rows: list[tuple]) -> pd.DataFrame:
-    """Actors with the typed columns the module reads."""
-    frame = pd.DataFrame(rows, columns=["actor_id", "name", "role_april_2025", "camp", "stance",
-                                        "stance_statement_id", "stance_claim_id", "note"])
-    frame["stance"] = pd.Categorical(frame["stance"], categories=STANCES, ordered=True)
-    frame["camp"] = pd.Categorical(frame["camp"], categories=CAMPS)
-    return frame
+def from_rows(table: str, columns: list[str], rows: list[tuple]) -> pd.DataFrame:
+    """A hand-made table given row by row, typed from the schema."""
+    return mini(table, **{c: [row[i] for row in rows] for i, c in enumerate(columns)})
 
 
-ACTORS = actors_frame([
+ACTORS = from_rows("actors", ["actor_id", "name", "role_april_2025", "camp", "stance", "stance_statement_id",
+                              "stance_claim_id", "note"], [
     ("x", "Xena", "President", "government", "conditional", "s1", None, None),
     ("y", "Yusuf <b>", "Speaker", "hardline", "opposed", None, "c1", None),
     ("z", "Zoe", "Envoy", "united_states", "unplaced", None, None, None),
     ("w", "Walid", "Leader", "leadership", "conditional", "s1", "c2", None),
     ("v", "Vera", "Outlet", "media", "unplaced", None, None, "Only a source."),
 ])
-STATEMENTS = pd.DataFrame({
-    "statement_id": ["s1", "s2"], "actor_id": ["x", "y"],
-    "quote": ["We are ready, but not directly.", "Delay is good."],
-    "date": pd.to_datetime(["2025-04-09", None]), "date_precision": ["day", "undated"],
-})
-CLAIMS = pd.DataFrame({
-    "claim_id": ["c1", "c2", "c3", "c4"],
-    "claim": ["Y sees talks as a threat.", "W set conditions.", "Talks may stall.", "Opponents want delay."],
-    "claim_type": ["reported_fact", "third_party_claim", "assessment", "third_party_claim"],
-    "attributed_to": [None, None, None, "x"],
-})
-
-
-def links_frame(rows: list[tuple]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["link_id", "argument_id", "statement_id", "claim_id", "held_by",
-                                       "holder_words", "source_id", "note"])
-
-
-LINKS = links_frame([
+STATEMENTS = mini("statements", statement_id=["s1", "s2"], actor_id=["x", "y"],
+                  quote=["We are ready, but not directly.", "Delay is good."], date=["2025-04-09", None],
+                  date_precision=["day", "undated"])
+CLAIMS = mini("claims", claim_id=["c1", "c2", "c3", "c4"],
+              claim=["Y sees talks as a threat.", "W set conditions.", "Talks may stall.",
+                     "Opponents want delay."],
+              claim_type=["reported_fact", "third_party_claim", "assessment", "third_party_claim"],
+              attributed_to=[None, None, None, "x"])
+LINK_COLUMNS = ["link_id", "argument_id", "statement_id", "claim_id", "held_by", "holder_words", "source_id",
+                "note"]
+LINKS = from_rows("argument_links", LINK_COLUMNS, [
     ("a01", "distrust", "s1", None, None, None, "src", None),
     ("a02", "threat", None, "c1", "y", None, "src", "Not quoted."),
     ("a03", "stall", None, "c3", None, "commentators", "src", None),
     ("a04", "buy", "s2", None, None, None, "src", None),
     ("a05", "buy", None, "c4", "x", None, "src", None),
 ])
-ARGUMENTS = pd.DataFrame({
-    "argument_id": ["stall", "distrust", "buy", "threat"],
-    "label": ["Stalling?", "Distrust", "Buy time", "Threat"],
-    "bearing": pd.Categorical(["reading_of_intent", "limits_on_talks", "talks_as_tactic", "against_talks"],
-                              categories=BEARINGS, ordered=True),
-})
+ARGUMENTS = mini("arguments", argument_id=["stall", "distrust", "buy", "threat"],
+                 label=["Stalling?", "Distrust", "Buy time", "Threat"],
+                 bearing=["reading_of_intent", "limits_on_talks", "talks_as_tactic", "against_talks"])
 
 
 # ---------------------------------------------------------------- unit tests
-
-
-@pytest.mark.parametrize(("day", "precision", "expected"), [
-    ("2025-04-09", "day", "9 April 2025"),
-    ("2025-04-07", "approximate", "about 7 April 2025"),
-    ("2025-02-01", "month", "February 2025"),
-    ("2019-01-01", "year", "2019"),
-    (None, "undated", "undated"),
-])
-def test_when_says_a_date_as_precisely_as_allowed(day, precision, expected):
-    assert talks.when(pd.Timestamp(day) if day else pd.NaT, precision) == expected
-
-
-def test_claim_voices_say_who_stands_behind_each_claim():
-    voices = talks.claim_voices(CLAIMS, ACTORS)
-    assert voices.to_dict() == {
-        "c1": "reported by the article",
-        "c2": "the article relays unnamed reports or commentators",
-        "c3": "the article's own assessment",
-        "c4": "the article relays Xena",
-    }
 
 
 def test_stance_basis_orders_actors_and_gives_the_placing_words():
@@ -98,7 +59,7 @@ def test_stance_basis_orders_actors_and_gives_the_placing_words():
         "W set conditions."
     )
     assert rows.loc["w", "placed_by"] == "quotation and claim"
-    assert rows.loc["y", "basis"] == ("Claim c1, reported by the article (the book's paraphrase): "
+    assert rows.loc["y", "basis"] == ("Claim c1, the article reports it (the book's paraphrase): "
                                       "Y sees talks as a threat.")
     assert rows.loc["z", "basis"] == "The article gives no basis for placing this actor on the scale."
     assert rows.loc["z", "placed_by"] == "nothing"
@@ -114,11 +75,25 @@ def test_stance_figure_has_one_trace_per_camp_and_escaped_hover():
     assert hardline.marker.symbol == talks.CAMPS["hardline"][1]
     assert hardline.marker.color == talks.CAMPS["hardline"][0]
     assert "<b>Yusuf &lt;b&gt;</b>" in hardline.customdata[0]
-    assert list(fig.layout.xaxis.categoryarray) == STANCES
+    assert list(fig.layout.xaxis.categoryarray) == enum("actors", "stance")
     # the first actor of the ordering is drawn at the top
     assert list(fig.layout.yaxis.categoryarray) == ["Vera", "Zoe", "Yusuf &lt;b&gt;", "Xena", "Walid"]
     (band,) = fig.layout.shapes
     assert (band.x0, band.x1) == (3.5, 4.5)
+
+
+def test_stance_alt_goes_along_the_scale():
+    assert talks.stance_alt(talks.stance_basis(ACTORS, STATEMENTS, CLAIMS)) == (
+        "Dot plot of all 5 actors against the stance scale. Conditional: Walid and Xena. Opposed: Yusuf <b>. "
+        "Unplaced: Zoe and Vera.")
+
+
+def test_argument_alt_lists_each_argument_with_its_holders():
+    holders = talks.argument_holders(LINKS, STATEMENTS, CLAIMS, ACTORS)
+    assert talks.argument_alt(holders, ARGUMENTS) == (
+        "Matrix of 4 arguments against the 3 people, groups and outlets who make them. "
+        "Threat (against talks): Yusuf <b>; Buy time (talks as tactic): Xena and Yusuf <b>; "
+        "Distrust (limits on talks): Xena; Stalling? (reading of intent): \"commentators\" (not named).")
 
 
 def test_argument_holders_resolve_speaker_actor_or_the_articles_words():
@@ -146,7 +121,7 @@ def test_argument_holders_resolve_speaker_actor_or_the_articles_words():
 ])
 def test_argument_holders_refuse_ambiguous_links(row, words):
     with pytest.raises(ValueError, match=words):
-        talks.argument_holders(links_frame([row]), STATEMENTS, CLAIMS, ACTORS)
+        talks.argument_holders(from_rows("argument_links", LINK_COLUMNS, [row]), STATEMENTS, CLAIMS, ACTORS)
 
 
 def test_argument_figure_orders_arguments_by_bearing():
@@ -203,42 +178,42 @@ def test_actor_profiles_quote_the_articles_labels():
 # ---------------------------------------------------------------- the chapter's tables
 
 
-def test_every_link_resolves_and_every_argument_is_used():
-    holders = talks.argument_holders(TABLES["argument_links"], TABLES["statements"], TABLES["claims"],
-                                     TABLES["actors"])
-    assert set(holders.argument_id) == set(TABLES["arguments"].argument_id)
+def test_every_link_resolves_and_every_argument_is_used(tables):
+    holders = talks.argument_holders(tables["argument_links"], tables["statements"], tables["claims"],
+                                     tables["actors"])
+    assert set(holders.argument_id) == set(tables["arguments"].argument_id)
 
 
-def test_held_by_agrees_with_a_claims_named_source():
-    claims = TABLES["claims"].set_index("claim_id")
-    for link in TABLES["argument_links"].dropna(subset=["claim_id", "held_by"]).itertuples():
+def test_held_by_agrees_with_a_claims_named_source(tables):
+    claims = tables["claims"].set_index("claim_id")
+    for link in tables["argument_links"].dropna(subset=["claim_id", "held_by"]).itertuples():
         attributed = claims.loc[link.claim_id, "attributed_to"]
         if not pd.isna(attributed):
             assert link.held_by == attributed, link.link_id
 
 
-def test_every_opponent_on_the_scale_has_its_arguments_coded():
-    actors = TABLES["actors"]
+def test_every_opponent_on_the_scale_has_its_arguments_coded(tables):
+    actors = tables["actors"]
     opponents = set(actors[actors.stance.isin(["tactical", "opposed"])].actor_id)
-    holders = talks.argument_holders(TABLES["argument_links"], TABLES["statements"], TABLES["claims"],
+    holders = talks.argument_holders(tables["argument_links"], tables["statements"], tables["claims"],
                                      actors)
     assert opponents <= set(holders.holder_id.dropna())
 
 
-def test_holder_words_are_verbatim_in_the_claims_paragraph(paragraphs):
-    claims = TABLES["claims"].set_index("claim_id")
-    for link in TABLES["argument_links"].dropna(subset=["holder_words"]).itertuples():
+def test_holder_words_are_verbatim_in_the_claims_paragraph(tables, paragraphs):
+    claims = tables["claims"].set_index("claim_id")
+    for link in tables["argument_links"].dropna(subset=["holder_words"]).itertuples():
         paragraph = paragraphs[claims.loc[link.claim_id, "paragraph"] - 1]
         assert link.holder_words in paragraph, link.link_id
 
 
-def test_labels_are_verbatim_in_their_paragraph(paragraphs):
-    for row in TABLES["article_labels"].itertuples():
+def test_labels_are_verbatim_in_their_paragraph(tables, paragraphs):
+    for row in tables["article_labels"].itertuples():
         assert row.label in paragraphs[row.paragraph - 1], (row.actor_id, row.label)
 
 
-def test_the_outside_analysis_the_chapter_cites_is_in_the_data():
-    event = TABLES["events"].set_index("event_id").loc["e13"]
+def test_the_outside_analysis_the_chapter_cites_is_in_the_data(tables):
+    event = tables["events"].set_index("event_id").loc["e13"]
     assert event.source_id == "iranintl-2025-03-13"
-    source = TABLES["sources"].set_index("source_id").loc["iranintl-2025-03-13"]
+    source = tables["sources"].set_index("source_id").loc["iranintl-2025-03-13"]
     assert source.kind == "analysis" and "buy time" in source.title

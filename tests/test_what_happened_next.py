@@ -1,54 +1,122 @@
-"""The what-happened-next chapter: the scorecard, its rules, and no low-confidence fact in prose."""
+"""talks/what_happened_next.py and the later record: events, sources, disagreements, actor changes,
+the indicators' scores, and no low-confidence fact stated in the chapter's prose."""
 
+import csv
 import re
 
 import nbformat
 import pandas as pd
-import pytest
 
 import talks
 from conftest import ROOT
 
-TABLES = talks.load()
 CHAPTER = ROOT / "notebooks" / "what-happened-next.ipynb"
 
 
-def test_scorecard_on_a_hand_worked_case():
-    indicators = pd.DataFrame({"indicator_id": ["i1", "i2", "i3", "i4", "i5"],
-                               "hypothesis_id": ["H1", "H1", "H1", "H2", "H2"]})
-    scores = pd.DataFrame({"indicator_id": ["i1", "i2", "i3", "i4", "i5"],
-                           "result": ["observed", "mixed", "not_testable", "not_observed", "not_observed"]})
-    card = talks.scorecard(indicators, scores)
-    # H1: (1 + 0.5) / 2 testable = 0.75; H2: 0 / 2 = 0.
-    assert card.loc["H1", ["observed", "mixed", "not_observed", "not_testable", "testable"]].tolist() == [
-        1, 1, 0, 1, 2]
-    assert card.held_up.to_dict() == pytest.approx({"H1": 0.75, "H2": 0.0})
+def events_csv() -> list[dict]:
+    """The rows of events.csv as plain text, read without the loader."""
+    with open(talks.DATA_DIR / "events.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
 
 
-def test_scorecard_without_testable_indicators_is_undefined_not_zero():
-    card = talks.scorecard(pd.DataFrame({"indicator_id": ["i1"], "hypothesis_id": ["H1"]}),
-                           pd.DataFrame({"indicator_id": ["i1"], "result": ["not_testable"]}))
-    assert pd.isna(card.loc["H1", "held_up"])
+def test_later_events_are_the_events_after_the_talks_each_with_its_sources(tables):
+    later = talks.later_events(tables)
+    assert list(later.event_id) == list(talks.events_with_sources(tables, "after").event_id)
+    assert sorted(later.event_id) == sorted(r["event_id"] for r in events_csv() if r["period"] == "after")
 
 
-def test_every_indicator_is_scored_once():
-    assert sorted(TABLES["indicator_scores"].indicator_id) == sorted(TABLES["indicators"].indicator_id)
+def test_every_later_event_has_a_source_with_url_and_a_confidence(tables):
+    later = talks.later_events(tables)
+    assert later.confidence.notna().all()
+    for row in later.itertuples():
+        urls = row.urls.split("; ")
+        assert urls and all(re.fullmatch(r"https?://\S+", u) for u in urls), row.event_id
+        assert len(urls) == len(row.source_ids.split("; "))
 
 
-def test_result_confidence_is_at_most_the_lowest_of_its_events():
+def test_later_events_fall_after_the_article(tables):
+    later = talks.later_events(tables)
+    assert (later.date > pd.Timestamp("2025-04-12")).all()
+    assert later.event_id.is_unique
+
+
+def test_facts_of_the_record_are_all_high_confidence(tables):
+    facts = talks.facts_only(talks.later_events(tables))
+    assert sorted(facts.event_id) == sorted(r["event_id"] for r in events_csv()
+                                            if r["period"] == "after" and r["confidence"] == "high")
+
+
+def test_rounds_of_talks_carry_a_format_only_where_coded(tables):
+    later = talks.later_events(tables)
+    coded = later[later.format.notna()]
+    assert set(coded.category.astype(str)) == {"diplomacy"}
+
+
+def test_every_disagreement_item_has_two_versions_or_more(tables):
+    disagreements = tables["disagreements"]
+    versions = disagreements.groupby("disagreement_id").version.nunique()
+    assert (versions >= 2).all(), versions[versions < 2]
+    items = disagreements.groupby("disagreement_id").item.nunique()
+    assert (items == 1).all(), "each disagreement_id names one item"
+
+
+def test_disagreement_sources_have_urls(tables):
+    sources = tables["sources"].set_index("source_id")
+    for row in tables["disagreements"].itertuples():
+        assert re.fullmatch(r"https?://\S+", sources.at[row.source_id, "url"]), row.disagreement_id
+
+
+def test_actor_changes_are_sourced(tables):
+    changes = tables["actor_changes"]
+    sources = tables["sources"].set_index("source_id")
+    assert changes.source_id.notna().all() and changes.confidence.notna().all()
+    for row in changes.itertuples():
+        assert re.fullmatch(r"https?://\S+", sources.at[row.source_id, "url"]), row.change_id
+    assert set(changes.actor_id) <= set(tables["actors"].actor_id)
+
+
+def test_actor_changes_cover_the_article_people_in_the_notes(tables):
+    changes = tables["actor_changes"]
+    people = {"khamenei", "pezeshkian", "araghchi", "bagheri", "qalibaf", "trump", "witkoff"}
+    assert people <= set(changes.actor_id)
+    killed = set(changes[changes.kind == "killed"].actor_id)
+    assert killed == {"khamenei", "bagheri"}
+
+
+def test_every_indicator_is_scored_once_in_each_window(tables):
+    scores = tables["indicator_scores"]
+    for window in tables["windows"].window_id:
+        scored = scores[scores.window_id == window]
+        assert sorted(scored.indicator_id) == sorted(tables["indicators"].indicator_id), window
+
+
+def test_no_event_on_or_before_the_written_as_of_day_is_counted(tables):
+    """The one rule of the scorecard: only events inside the window, all after the indicators were
+    written."""
+    events = tables["events"].set_index("event_id")
+    windows = tables["windows"].set_index("window_id")
+    written = tables["indicators"].set_index("indicator_id").written_as_of
+    for row in tables["indicator_scores"].itertuples():
+        days = events.loc[row.basis.split("; "), "date"]
+        assert (days > written[row.indicator_id]).all(), row.indicator_id
+        assert days.between(windows.at[row.window_id, "start"], windows.at[row.window_id, "end"]).all(), \
+            row.indicator_id
+
+
+def test_result_confidence_is_at_most_the_lowest_of_its_events(tables):
     """A result is no surer than its weakest event; a 'not observed' that rests on what the record
     does not show may be rated lower still."""
-    confidence = TABLES["events"].set_index("event_id").confidence
-    for row in TABLES["indicator_scores"].itertuples():
+    confidence = tables["events"].set_index("event_id").confidence
+    for row in tables["indicator_scores"].itertuples():
         levels = confidence[row.basis.split("; ")]
         order = list(levels.cat.categories)
         assert order.index(row.confidence) <= order.index(levels.min()), row.indicator_id
 
 
-def test_prose_states_only_high_confidence_events_as_fact():
+def test_prose_states_only_high_confidence_events_as_fact(tables):
     """Every event id cited in the chapter's text is high-confidence, unless the same parenthesis
     says the lower confidence out loud (e.g. '(e112, medium confidence)')."""
-    confidence = TABLES["events"].set_index("event_id").confidence.astype(str)
+    confidence = tables["events"].set_index("event_id").confidence.astype(str)
     cells = nbformat.read(CHAPTER, as_version=4).cells
     text = " ".join(" ".join(c.source.split()) for c in cells if c.cell_type == "markdown")
     cited = re.findall(r"\(([^()]*\be\d{3}\b[^()]*)\)", text)
@@ -59,8 +127,8 @@ def test_prose_states_only_high_confidence_events_as_fact():
             assert level == "high" or f"{level} confidence" in group, f"{event_id} ({level}) stated as fact"
 
 
-def test_the_record_judgments_are_dated_at_the_records_cut_off():
+def test_the_record_judgments_are_dated_at_the_records_cut_off(tables):
     """The judgments on the record are as of its latest dated event, computed from the data."""
-    cutoff = talks.later_events(TABLES).date.max()
-    record = TABLES["likelihoods"].query("basis == 'record'")
+    cutoff = talks.later_events(tables).date.max()
+    record = tables["likelihoods"].query("basis == 'record'")
     assert (record.as_of == cutoff).all(), f"record judgments dated {set(record.as_of)}, cut-off {cutoff}"

@@ -7,8 +7,21 @@ from collections.abc import Iterator
 import pandas as pd
 import plotly.graph_objects as go
 
-from .sourcing import SOURCING, relayed
-from .style import CAMPS, OUTLINE, esc, lower_first, wrap
+from .sourcing import SOURCING, voiced
+from .style import (
+    BAND,
+    CAMPS,
+    CATEGORY_COLOURS,
+    DIVIDER,
+    KEY_GREY,
+    ROW_CONFIDENCE_MARKERS,
+    count_phrase,
+    esc,
+    lower_first,
+    upper_first,
+    when,
+    wrap,
+)
 
 
 def camp_groups(frame: pd.DataFrame) -> Iterator[tuple[str, str, str, pd.DataFrame]]:
@@ -63,8 +76,7 @@ def dot_matrix(frame: pd.DataFrame, x: str, y: str, x_order: list[str], y_order:
     for camp, colour, _, rows in camp_groups(shown):
         fig.add_trace(go.Scatter(
             x=rows["_x"], y=rows["_y"], mode="markers+text" if text else "markers", showlegend=False,
-            marker=dict(color=colour, size=15, symbol=[SOURCING[k][1] for k in rows["sourcing"]],
-                        line=OUTLINE),
+            marker=dict(color=colour, size=15, symbol=[SOURCING[k][1] for k in rows["sourcing"]]),
             text=[wrap(t, 24) for t in rows[text]] if text else None, textposition="middle right",
             textfont=dict(size=12), cliponaxis=False,
             customdata=rows["hover"], hovertemplate="%{customdata}<extra></extra>",
@@ -75,18 +87,18 @@ def dot_matrix(frame: pd.DataFrame, x: str, y: str, x_order: list[str], y_order:
         if key in set(shown["sourcing"]):
             legend.append(go.Scatter(
                 x=[None], y=[None], mode="markers", name=esc(label), legend="legend2",
-                marker=dict(color="#777777", size=12, symbol=symbol, line=OUTLINE),
+                marker=dict(color=KEY_GREY, size=12, symbol=symbol),
             ))
     fig.add_traces(legend)
     for i in range(1, len(x_order)):
-        fig.add_vline(x=i - 0.5, line=dict(color="rgba(128,128,128,0.35)", width=1))
+        fig.add_vline(x=i - 0.5, line=dict(color=DIVIDER, width=1))
     if group:
         groups = frame.drop_duplicates(y).set_index(y)[group].astype(str)
         for n, name in enumerate(dict.fromkeys(groups[v] for v in y_order)):
             members = [v for v in y_order if groups[v] == name]
             top, bottom = spans[members[0]][0], spans[members[-1]][1]
             fig.add_hrect(y0=top, y1=bottom, line_width=0, layer="below",
-                          fillcolor="rgba(128,128,128,0.12)" if n % 2 == 0 else "rgba(0,0,0,0)")
+                          fillcolor=BAND if n % 2 == 0 else "rgba(0,0,0,0)")
             fig.add_annotation(x=1.0, xref="paper", xanchor="left", y=(top + bottom) / 2, showarrow=False,
                                text=f"<b>{esc(name)}</b>", font=dict(size=13))
     fig.update_xaxes(tickvals=list(range(len(x_order))), ticktext=[wrap(v, 16) for v in x_order],
@@ -129,7 +141,7 @@ def matrix_alt(frame: pd.DataFrame, x: str, y: str, x_order: list[str], y_order:
     """Alt text for a dot matrix, column by column, rows in order, each with who voices it.
 
     Without `text`, each row lists its voices once; with `text`, each dot is listed by its
-    label. `frame` must carry `voice` and `sourcing`; relayed sources are marked as such.
+    label. `frame` must carry `voice` and `sourcing`; each voice is named as `voiced` names it.
     """
     sentences = []
     for column in x_order:
@@ -137,14 +149,74 @@ def matrix_alt(frame: pd.DataFrame, x: str, y: str, x_order: list[str], y_order:
         rank = [y_order.index(v) for v in in_column[y]]
         here = in_column.iloc[sorted(range(len(rank)), key=rank.__getitem__)]
         if text:
-            entries = [f"\u201c{t}\u201d ({relayed(v, k)})"
+            entries = [f"\u201c{t}\u201d ({voiced(v, k)})"
                        for t, v, k in zip(here[text], here["voice"], here["sourcing"], strict=True)]
         else:
             entries = []
             for row in dict.fromkeys(here[y]):
                 dots = here[here[y] == row]
                 pairs = zip(dots["voice"], dots["sourcing"], strict=True)
-                who = dict.fromkeys(relayed(v, k) for v, k in pairs)
+                who = dict.fromkeys(voiced(v, k) for v, k in pairs)
                 entries.append(f"{row} ({', '.join(who)})")
-        sentences.append(f"{column[:1].upper()}{column[1:]}: {'; '.join(entries) or 'nothing'}.")
+        sentences.append(upper_first(f"{column}: {'; '.join(entries) or 'nothing'}."))
     return " ".join(sentences)
+
+
+def event_timeline(events: pd.DataFrame, title: str) -> go.Figure:
+    """Dated events on one timeline: a row and a colour per category, a marker per confidence level,
+    and hover text with the date as precise as it is known, the description and the sources.
+
+    `events` carries the fields of events and `publishers`, as `events_with_sources` gives them;
+    undated events cannot be placed and are left out.
+    """
+    dated = events.dropna(subset=["date"])
+    categories = [c for c in dated["category"].cat.categories if c in set(dated["category"])]
+    fig = go.Figure()
+    for category in categories:
+        for level in dated["confidence"].cat.categories[::-1]:
+            rows = dated[(dated["category"] == category) & (dated["confidence"] == level)]
+            if rows.empty:
+                continue
+            fig.add_trace(go.Scatter(
+                x=rows["date"], y=[category] * len(rows), mode="markers", name=f"{category}, {level}",
+                marker=dict(color=CATEGORY_COLOURS[category], symbol=ROW_CONFIDENCE_MARKERS[level], size=12,
+                            line_width=1.5),
+                customdata=[
+                    f"<b>{esc(e.title)}</b> · {when(e.date, e.date_precision)}<br>"
+                    f"{wrap(e.description, 70)}<br>"
+                    + (f"Format: {e.format}<br>" if isinstance(e.format, str) else "")
+                    + f"Confidence: {e.confidence}<br>Sources: {wrap(e.publishers, 70)}"
+                    for e in rows.itertuples()
+                ],
+                hovertemplate="%{customdata}<extra></extra>",
+            ))
+    fig.update_yaxes(categoryorder="array", categoryarray=categories[::-1], title=None)
+    fig.update_layout(title=esc(title), xaxis_title=None, legend_title_text="category, confidence",
+                      height=480)
+    return fig
+
+
+def timeline_alt(events: pd.DataFrame, list_up_to: int = 12) -> str:
+    """Alt text for `event_timeline`: every event with its date, or, beyond `list_up_to` events,
+    each category's count, span and confidence levels."""
+    dated = events.dropna(subset=["date"]).sort_values("date", kind="stable")
+    first, last = dated.iloc[0], dated.iloc[-1]
+    levels = list(dated["confidence"].cat.categories[::-1])
+    head = (f"Timeline of {len(dated)} events from {when(first.date, first.date_precision)} to "
+            f"{when(last.date, last.date_precision)}")
+    if len(dated) <= list_up_to:
+        return head + ": " + "; ".join(
+            f"{e.title} ({when(e.date, e.date_precision)}, {e.category}, {e.confidence} confidence)"
+            for e in dated.itertuples()) + "."
+    def month(e) -> str:
+        return when(e.date, e.date_precision if e.date_precision == "year" else "month")
+
+    parts = []
+    for category in dated["category"].cat.categories:
+        rows = dated[dated["category"] == category]
+        if len(rows):
+            start, end = month(rows.iloc[0]), month(rows.iloc[-1])
+            span = f"in {start}" if start == end else f"from {start} to {end}"
+            levels_here = count_phrase(rows.confidence, levels)
+            parts.append(f"{category}, {len(rows)} {span} ({levels_here} confidence)")
+    return head + ", by category: " + "; ".join(parts) + "."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .style import esc, wrap
+from .style import esc, joined, times, upper_first, when, wrap
 
 #: What an attribution says was approved, in the chapter's words.
 APPROVED_LABELS = {
@@ -66,18 +66,63 @@ def attribution_flows(tables: dict[str, pd.DataFrame]) -> tuple[list[str], pd.Da
 def stance_timeline(tables: dict[str, pd.DataFrame], start: str, end: str) -> pd.DataFrame:
     """Dated statements and stance-coded events between two dates, for one timeline.
 
-    Columns: date, date_precision, stance, kind (statement or event), who, text, source.
-    Undated rows cannot be placed and are left out.
+    Columns: date, date_precision, stance, kind (statement or event), who, label (the event's title,
+    or whose statement it is), text, source. Undated rows cannot be placed and are left out.
     """
     actors = tables["actors"].set_index("actor_id")["name"]
     publishers = tables["sources"].set_index("source_id")["publisher"]
     statements = tables["statements"].assign(
-        kind="statement", who=lambda t: t.actor_id.map(actors), text=lambda t: '"' + t.quote + '"')
+        kind="statement", who=lambda t: t.actor_id.map(actors), label=lambda t: t.who + "'s statement",
+        text=lambda t: '"' + t.quote + '"')
     events = tables["events"].merge(tables["event_stances"], on="event_id", suffixes=("_event", ""))
-    events = events.assign(kind="event", who="", text=events.title + ": " + events.description)
-    columns = ["date", "date_precision", "stance", "kind", "who", "text", "source_id"]
+    events = events.assign(kind="event", who="", label=events.title,
+                           text=events.title + ": " + events.description)
+    columns = ["date", "date_precision", "stance", "kind", "who", "label", "text", "source_id"]
     both = pd.concat([statements[columns], events[columns]], ignore_index=True)
     both["stance"] = both.stance.astype(tables["statements"].stance.dtype)
     both["source"] = both.source_id.map(publishers)
     window = both.date.between(pd.Timestamp(start), pd.Timestamp(end))
     return both[window].drop(columns="source_id").sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def power_alt(power: pd.DataFrame) -> str:
+    """Alt text for the chart of `power_and_voice`: who is quoted how often in 2025, and who not at all."""
+    def office(r) -> str:
+        return f"{r.office} ({r.role_on_file})" if r.holder == r.office else (
+            f"{r.holder} ({r.office}; {r.role_on_file})")
+
+    quoted = power[power.quotations_2025 > 0].sort_values("quotations_2025", ascending=False, kind="stable")
+    silent = power[power.quotations_2025 == 0]
+    return ("Horizontal bars: how often the holder of each office is quoted in the article in 2025, with "
+            "the office's formal part in the nuclear file. Quoted: "
+            + "; ".join(f"{office(r)}, {times(r.quotations_2025)}" for r in quoted.itertuples())
+            + ". Not quoted in 2025: " + "; ".join(office(r) for r in silent.itertuples()) + ".")
+
+
+def flows_alt(nodes: list[str], links: pd.DataFrame) -> str:
+    """Alt text for the Sankey diagram of `attribution_flows`: for each decision-maker named (or no one),
+    who points to them and what they are said to have approved."""
+    middle = [n for n in dict.fromkeys(links.target) if n in set(links.source)]
+
+    def counted(frame: pd.DataFrame, end: str) -> str:
+        return joined([f"{nodes[i]} ({times(v)})" for i, v in zip(frame[end], frame.value, strict=True)])
+
+    parts = [f"{counted(links[links.target == m], 'source')} point to {nodes[m]}, for "
+             f"{counted(links[links.source == m], 'target')}" for m in middle]
+    total = int(links[links.target.isin(middle)].value.sum())
+    return (f"Sankey diagram of {total} statements and claims, from who speaks to the decision-maker they "
+            "name to what was approved. " + "; ".join(parts) + ".")
+
+
+def stance_timeline_alt(timeline: pd.DataFrame) -> str:
+    """Alt text for the chart of `stance_timeline`: each stance in turn with its statements and events."""
+    first, last = timeline.iloc[0], timeline.iloc[-1]
+    parts = [
+        f"{str(stance).replace('_', ' ')}: "
+        + "; ".join(f"{r.label} ({when(r.date, r.date_precision)})"
+                    for r in timeline[timeline.stance == stance].itertuples())
+        for stance in timeline.stance.cat.categories if (timeline.stance == stance).any()
+    ]
+    return (f"Timeline of {len(timeline)} dated statements and events from "
+            f"{when(first.date, first.date_precision)} to {when(last.date, last.date_precision)}, by stance "
+            "toward talks. " + ". ".join(map(upper_first, parts)) + ".")

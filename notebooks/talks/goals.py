@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .sourcing import SOURCING, who_and_how
+from .sourcing import SOURCING, voiced
 from .style import esc, wrap
 
 #: Plain words for the kinds of position, the goals and how a goal is known, as the chapter shows them.
@@ -48,7 +48,7 @@ def then_and_now(positions: pd.DataFrame, years: tuple[int, int] = (2019, 2025))
         for year in years:
             here = positions[(positions["topic"] == topic) & (positions["year"] == year)]
             row[str(year)] = "  \u25aa  ".join(
-                f"{KIND_LABELS[p.kind]}: \u201c{p.wording}\u201d ({who_and_how(p.voice, p.sourcing)})"
+                f"{KIND_LABELS[p.kind]}: \u201c{p.wording}\u201d ({voiced(p.voice, p.sourcing)})"
                 for p in here.itertuples()
             ) or "nothing in the article"
         if any(row[str(y)] != "nothing in the article" for y in years):

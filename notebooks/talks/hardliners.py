@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from .charts import camp_groups
 from .sourcing import claim_voices
-from .style import OUTLINE, esc, when, wrap
+from .style import BAND, esc, joined, upper_first, when, wrap
 
 
 def stance_basis(actors: pd.DataFrame, statements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
@@ -56,7 +56,7 @@ def stance_figure(basis: pd.DataFrame) -> go.Figure:
     for camp, colour, marker, rows in camp_groups(basis):
         fig.add_trace(go.Scatter(
             x=rows["stance"].astype(str), y=rows["name"].map(esc), mode="markers", name=esc(camp),
-            marker=dict(color=colour, symbol=marker, size=15, line=OUTLINE),
+            marker=dict(color=colour, symbol=marker, size=15),
             customdata=[
                 f"<b>{esc(r.name)}</b> ({esc(r.role)})<br>camp: {esc(r.camp)}; stance: {esc(r.stance)}"
                 f"<br>placed by: {esc(r.placed_by)}<br>"
@@ -66,7 +66,7 @@ def stance_figure(basis: pd.DataFrame) -> go.Figure:
             hovertemplate="%{customdata}<extra></extra>",
         ))
     fig.add_vrect(x0=scale.index("unplaced") - 0.5, x1=scale.index("unplaced") + 0.5,
-                  fillcolor="rgba(153,153,153,0.15)", line_width=0, layer="below")
+                  fillcolor=BAND, line_width=0, layer="below")
     fig.update_xaxes(categoryorder="array", categoryarray=scale, side="top", title=None, tickangle=0,
                      tickfont=dict(size=12), tickvals=scale, ticktext=[s.replace("_", "<br>") for s in scale],
                      range=[-0.5, len(scale) - 0.5])
@@ -75,6 +75,14 @@ def stance_figure(basis: pd.DataFrame) -> go.Figure:
                       legend=dict(title_text="camp", orientation="h", x=0, y=-0.01, yanchor="top"),
                       title="Where the article places each actor on the talks")
     return fig
+
+
+def stance_alt(basis: pd.DataFrame) -> str:
+    """Alt text for `stance_figure`: the actors at each point of the scale, in the chart's order."""
+    parts = [upper_first(f"{str(stance).replace('_', ' ')}: "
+                         f"{joined(list(basis[basis['stance'] == stance]['name']))}")
+             for stance in basis["stance"].cat.categories if (basis["stance"] == stance).any()]
+    return f"Dot plot of all {len(basis)} actors against the stance scale. " + ". ".join(parts) + "."
 
 
 def argument_holders(links: pd.DataFrame, statements: pd.DataFrame, claims: pd.DataFrame,
@@ -135,7 +143,7 @@ def argument_figure(holders: pd.DataFrame, arguments: pd.DataFrame) -> go.Figure
     for camp, colour, marker, rows in camp_groups(shown):
         fig.add_trace(go.Scatter(
             x=rows["holder"].map(esc), y=rows["y"], mode="markers", name=esc(camp),
-            marker=dict(color=colour, symbol=marker, size=16, line=OUTLINE),
+            marker=dict(color=colour, symbol=marker, size=16),
             customdata=[
                 f"<b>{esc(r.holder)}</b>: {esc(args.loc[r.argument_id, 'label'])}<br>{wrap(r.words, 70)}"
                 + (f"<br><i>{wrap(r.note, 70)}</i>" if r.note else "")
@@ -151,6 +159,16 @@ def argument_figure(holders: pd.DataFrame, arguments: pd.DataFrame) -> go.Figure
                                   yanchor="bottom", font=dict(size=12)),
                       title="Who makes which argument")
     return fig
+
+
+def argument_alt(holders: pd.DataFrame, arguments: pd.DataFrame) -> str:
+    """Alt text for `argument_figure`: each argument, in the chart's order, with who holds it."""
+    args = arguments.sort_values("bearing", kind="stable")
+    parts = [f"{a.label} ({str(a.bearing).replace('_', ' ')}): "
+             f"{joined(sorted(set(holders[holders['argument_id'] == a.argument_id]['holder'])))}"
+             for a in args.itertuples()]
+    return (f"Matrix of {len(args)} arguments against the {holders['holder'].nunique()} people, groups and "
+            "outlets who make them. " + "; ".join(parts) + ".")
 
 
 def time_readings(holders: pd.DataFrame, arguments: pd.DataFrame, events: pd.DataFrame,

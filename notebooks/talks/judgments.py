@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-from IPython.display import Markdown
 
 from .data import load
+
+if TYPE_CHECKING:
+    from IPython.display import Markdown
 
 CONFIDENCE_LEVELS = ("low", "moderate", "high")
 
@@ -30,6 +34,8 @@ def judgments_md(frame: pd.DataFrame) -> Markdown:
     """Key judgments for the chapter's opening box, in the ICD 203 form: the proposition, then
     its likelihood (term and band) and its confidence (level and reason) in sentences of their own."""
     scale = load()["estimative_scale"].set_index("term")
+    from IPython.display import Markdown
+
     return Markdown("\n".join(
         f"- {j.judgment}\n  *Likelihood:* {j.likelihood} ({scale.at[j.likelihood, 'low_pct']}–"
         f"{scale.at[j.likelihood, 'high_pct']} %). *Confidence:* {j.confidence}. {j.reason}"

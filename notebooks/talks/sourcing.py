@@ -18,13 +18,6 @@ SOURCING = {
 }
 #: The voice of a row the article relays from unnamed reports or commentators.
 UNNAMED = "Unnamed reports or commentators"
-#: Who stands behind a claim of each kind, in words; a named source's name fills the gap.
-CLAIM_VOICES = {
-    "assessment": "the article's own assessment",
-    "reported_fact": "reported by the article",
-    "unnamed_source": "the article relays unnamed reports or commentators",
-    "named_source": "the article relays {}",
-}
 
 
 def sourcing_kind(statement_id: object, claim_type: object, attributed_to: object) -> str:
@@ -68,29 +61,47 @@ def attribute(frame: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFr
     return pd.concat([frame.reset_index(drop=True), pd.DataFrame(rows, index=range(len(frame)))], axis=1)
 
 
+def voiced(voice: str | None, kind: str) -> str:
+    """Who stands behind a row, in words: a quotation's speaker, 'the article relays X' for a named
+    source, and otherwise how the article knows it (its report, its assessment, unnamed reports)."""
+    if kind == "quotation":
+        return str(voice)
+    return f"the article relays {voice}" if kind == "named_source" else SOURCING[kind][0]
+
+
 def claim_voices(claims: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     """Who stands behind each claim of the article, in words, indexed by claim_id."""
     names = actors.set_index("actor_id")["name"]
     voices = {}
     for c in claims.itertuples():
-        kind = sourcing_kind(None, c.claim_type, c.attributed_to)
-        name = names[c.attributed_to] if kind == "named_source" else ""
-        voices[c.claim_id] = CLAIM_VOICES[kind].format(name)
+        name = None if pd.isna(c.attributed_to) else names[c.attributed_to]
+        voices[c.claim_id] = voiced(name, sourcing_kind(None, c.claim_type, c.attributed_to))
     return pd.Series(voices, name="voice", dtype="string")
 
 
-def who_and_how(voice: str, kind: str) -> str:
-    """'Speaker' for a quotation, 'voice; how the article knows it' otherwise, the bare how for unnamed."""
-    if kind == "quotation":
-        return voice
-    return SOURCING[kind][0] if kind == "unnamed_source" else f"{voice}; {SOURCING[kind][0]}"
+def events_with_sources(tables: dict[str, pd.DataFrame], period: str) -> pd.DataFrame:
+    """The events of one period ('background', 'run_up' or 'after') in date order, each with all its sources.
 
-
-def relayed(voice: str, kind: str) -> str:
-    """A voice as alt text names it: a source the article relays is marked as relayed."""
-    if kind == "unnamed_source":
-        return "the article relaying unnamed reports or commentators"
-    return f"the article relaying {voice}" if kind == "named_source" else voice
+    One row per event: its fields (without period and paragraph) plus `source_ids`, `publishers`
+    (as readers see them, reposts and headlines marked: `source_label`) and `urls`, the main source
+    first and then the further sources of event_sources, each joined with '; '. Raises ValueError
+    when a source of one of the events has no URL.
+    """
+    events = tables["events"]
+    chosen = events[events["period"] == period]
+    sources = tables["sources"].set_index("source_id")
+    further = tables["event_sources"].groupby("event_id", sort=False)["source_id"].agg(list)
+    ids = [list(dict.fromkeys([main, *further.get(event_id, [])]))
+           for event_id, main in zip(chosen["event_id"], chosen["source_id"], strict=True)]
+    for event_id, group in zip(chosen["event_id"], ids, strict=True):
+        if any(pd.isna(sources.at[s, "url"]) for s in group):
+            raise ValueError(f"event {event_id} has a source without a URL")
+    frame = chosen.drop(columns=["period", "paragraph"]).assign(
+        source_ids=["; ".join(group) for group in ids],
+        publishers=["; ".join(source_label(sources.loc[s]) for s in group) for group in ids],
+        urls=["; ".join(sources.loc[group, "url"]) for group in ids],
+    )
+    return frame.sort_values("date", kind="stable").reset_index(drop=True)
 
 
 def facts_only(frame: pd.DataFrame) -> pd.DataFrame:

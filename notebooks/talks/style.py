@@ -1,7 +1,7 @@
-"""How the book looks: the palette, the plotly template and renderer, and text for readers.
+"""How the book looks: the palette, the plotly template and how charts are shown, and text for readers.
 
-Importing this module registers the book's plotly template and renderer: the package's only
-import side effects.
+Importing this module registers the book's plotly template and, inside IPython, the display of
+charts: the package's only import side effects.
 """
 
 from __future__ import annotations
@@ -9,54 +9,58 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import sys
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
-from IPython.display import HTML
-from plotly.io._base_renderers import PlotlyRenderer
+from plotly.basedatatypes import BaseFigure
+
+if TYPE_CHECKING:
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.display import HTML
 
 # ---------------------------------------------------------------- palette (Okabe-Ito, colour-blind safe)
 
+BLACK, BLUE, SKY, GREEN = "#000000", "#0072B2", "#56B4E9", "#009E73"
+ORANGE, VERMILION, PURPLE, YELLOW, GREY = "#E69F00", "#D55E00", "#CC79A7", "#F0E442", "#999999"
+#: Neutral tones: a legend key that carries no category, reference lines, marker outlines,
+#: grid lines, the lines between columns and the shading of alternate bands.
+KEY_GREY, REFERENCE_LINE, OUTLINE_GREY = "#777777", "#666666", "#333333"
+GRID, DIVIDER, BAND = "rgba(128,128,128,0.25)", "rgba(128,128,128,0.35)", "rgba(128,128,128,0.12)"
+#: Translucent blue for flows (the links of a Sankey diagram).
+FLOW = "rgba(0,114,178,0.35)"
+
 #: One colour and one marker per camp, the same in every chart.
 CAMPS = {
-    "leadership": ("#000000", "star"),
-    "government": ("#0072B2", "circle"),
-    "armed_forces": ("#009E73", "square"),
-    "hardline": ("#D55E00", "diamond"),
-    "commentator": ("#CC79A7", "triangle-up"),
-    "united_states": ("#56B4E9", "hexagon"),
-    "third_party": ("#E69F00", "pentagon"),
-    "media": ("#F0E442", "cross"),
-    "unattributed": ("#999999", "x"),
+    "leadership": (BLACK, "star"),
+    "government": (BLUE, "circle"),
+    "armed_forces": (GREEN, "square"),
+    "hardline": (VERMILION, "diamond"),
+    "commentator": (PURPLE, "triangle-up"),
+    "united_states": (SKY, "hexagon"),
+    "third_party": (ORANGE, "pentagon"),
+    "media": (YELLOW, "cross"),
+    "unattributed": (GREY, "x"),
 }
 #: The colour of each camp alone, for plotly's colour maps.
 CAMP_COLOURS = {camp: colour for camp, (colour, _) in CAMPS.items()}
 #: Colours for the stance scale, from favouring a deal to opposing talks.
-STANCE_COLOURS = {
-    "favours_agreement": "#0072B2",
-    "conditional": "#56B4E9",
-    "tactical": "#E69F00",
-    "opposed": "#D55E00",
-    "unplaced": "#999999",
-}
+STANCE_COLOURS = {"favours_agreement": BLUE, "conditional": SKY, "tactical": ORANGE, "opposed": VERMILION,
+                  "unplaced": GREY}
+#: One colour per category of event.
+CATEGORY_COLOURS = {"diplomacy": BLUE, "military": VERMILION, "sanctions": ORANGE, "nuclear": PURPLE,
+                    "domestic": GREEN, "regional": SKY, "media": GREY}
+#: Colours for the result of an indicator, from borne out to not testable.
+RESULT_COLOURS = {"observed": BLUE, "mixed": SKY, "not_observed": VERMILION, "not_testable": GREY}
 #: Marker per confidence level of a data row (as the research notes grade it), so confidence
 #: shows without colour.
 ROW_CONFIDENCE_MARKERS = {"high": "circle", "medium": "circle-open", "low": "x-thin-open"}
-#: The outline drawn round every marker.
-OUTLINE = dict(width=1, color="#333333")
-#: Grey for marks that carry no category, the grey of reference lines, and translucent blue for flows.
-NEUTRAL = "#999999"
-REFERENCE_LINE = "#666666"
-FLOW = "rgba(0,114,178,0.35)"
 #: Ink for whiskers and the fill of single-series bars.
-INK, BAR = OUTLINE["color"], "#56B4E9"
+INK, BAR = OUTLINE_GREY, SKY
 #: The ACH heatmap's colour scale, from very inconsistent (vermillion) to very consistent (blue).
-CONSISTENCY_SCALE = [[0, "#D55E00"], [0.25, "#F4B08A"], [0.5, "#F2F2F2"], [0.75, "#8CC3E8"],
-                     [1, "#0072B2"]]
-#: One colour per indicator result, the same in every chart.
-RESULT_COLOURS = {"observed": "#0072B2", "mixed": "#56B4E9", "not_observed": "#D55E00",
-                  "not_testable": NEUTRAL}
+CONSISTENCY_SCALE = [[0, VERMILION], [0.25, "#F4B08A"], [0.5, "#F2F2F2"], [0.75, "#8CC3E8"], [1, BLUE]]
 
 pio.templates["book"] = go.layout.Template(
     layout=dict(
@@ -66,46 +70,66 @@ pio.templates["book"] = go.layout.Template(
         plot_bgcolor="rgba(0,0,0,0)",
         margin=dict(l=10, r=10, t=60, b=40),
         hoverlabel=dict(align="left"),
-        xaxis=dict(gridcolor="rgba(128,128,128,0.25)", zeroline=False),
-        yaxis=dict(gridcolor="rgba(128,128,128,0.25)", zeroline=False),
-    )
+        xaxis=dict(gridcolor=GRID, zeroline=False),
+        yaxis=dict(gridcolor=GRID, zeroline=False),
+    ),
+    # Every marker of a scatter chart is outlined, so that light colours show on white.
+    data=dict(scatter=[go.Scatter(marker=dict(line=dict(width=1, color=OUTLINE_GREY)))]),
 )
 pio.templates.default = "plotly_white+book"
 
 # ---------------------------------------------------------------- the renderer
 
+#: plotly.js options of every chart.
+CHART_CONFIG = {"displaylogo": False, "responsive": True}
 
-class BookRenderer(PlotlyRenderer):
-    """Emit the plotly JSON (for JupyterLab) and an HTML div without plotly.js (for the book).
+
+def chart_bundle(fig_dict: dict) -> dict:
+    """How the book shows a chart: the plotly JSON (for JupyterLab) and an HTML div without plotly.js
+    (for the book), labelled with the chart's alt text. Raises ValueError for a chart without alt text.
 
     The book serves plotly.js once for the whole site (see ``_ext/book_build.py``).
     The div id comes from the figure itself, so the same figure gives the same output.
     """
+    meta = fig_dict.get("layout", {}).get("meta")
+    text = meta.get("alt") if isinstance(meta, dict) else None
+    if not text:
+        raise ValueError("every chart needs alt text: call talks.alt(fig, '...') first")
+    fig_dict["config"] = CHART_CONFIG
+    bundle = {"application/vnd.plotly.v1+json": json.loads(pio.to_json(fig_dict, validate=False,
+                                                                       remove_uids=False))}
+    spec = json.dumps(bundle["application/vnd.plotly.v1+json"], sort_keys=True)
+    div = pio.to_html(
+        fig_dict,
+        include_plotlyjs=False,
+        include_mathjax=False,
+        full_html=False,
+        validate=False,
+        default_height="480px",
+        div_id="fig-" + hashlib.sha256(spec.encode()).hexdigest()[:12],
+        config=CHART_CONFIG,
+    )
+    label = html.escape(text, quote=True)
+    bundle["text/html"] = f'<div class="book-chart" role="group" aria-label="{label}">{div}</div>'
+    return bundle
 
-    def to_mimebundle(self, fig_dict: dict) -> dict:
-        meta = fig_dict.get("layout", {}).get("meta")
-        text = meta.get("alt") if isinstance(meta, dict) else None
-        if not text:
-            raise ValueError("every chart needs alt text: call talks.alt(fig, '...') first")
-        bundle = super().to_mimebundle(fig_dict)
-        spec = json.dumps(bundle["application/vnd.plotly.v1+json"], sort_keys=True)
-        div = pio.to_html(
-            fig_dict,
-            include_plotlyjs=False,
-            include_mathjax=False,
-            full_html=False,
-            validate=False,
-            default_height="480px",
-            div_id="fig-" + hashlib.sha256(spec.encode()).hexdigest()[:12],
-            config=self.config,
-        )
-        label = html.escape(text, quote=True)
-        bundle["text/html"] = f'<div class="book-chart" role="group" aria-label="{label}">{div}</div>'
-        return bundle
+
+def show_charts_in(shell: InteractiveShell) -> None:
+    """Make an IPython shell display every plotly figure through `chart_bundle`.
+
+    This takes the place of plotly's renderer registry, whose import costs about a second
+    (it loads nbformat and jsonschema), for the same output.
+    """
+    from IPython.display import display
+
+    shell.display_formatter.ipython_display_formatter.for_type(
+        BaseFigure, lambda fig: display(chart_bundle(fig.to_dict()), raw=True))
 
 
-pio.renderers["book"] = BookRenderer(config={"displaylogo": False, "responsive": True})
-pio.renderers.default = "book"
+# Only a running IPython (a kernel, JupyterLab) displays charts, and it has imported IPython already;
+# plain Python (tests, `talks.load()` from a shell) does not pay for importing it.
+if "IPython" in sys.modules and (_shell := sys.modules["IPython"].get_ipython()) is not None:
+    show_charts_in(_shell)
 
 
 def alt(fig: go.Figure, text: str) -> go.Figure:
@@ -135,6 +159,8 @@ def wrap(text: object, width: int = 60) -> str:
 
 def table(frame: pd.DataFrame) -> HTML:
     """A light, escaped HTML table: no index, dates as YYYY-MM-DD, empty cells blank."""
+    from IPython.display import HTML
+
     shown = frame.copy()
     for column in shown.select_dtypes("datetime").columns:
         shown[column] = shown[column].dt.strftime("%Y-%m-%d")
@@ -153,13 +179,22 @@ def when(day: pd.Timestamp | None, precision: str) -> str:
     return f"about {text}" if precision == "approximate" else text
 
 
+def joined(parts: list[str], empty: str = "none") -> str:
+    """'a', 'a and b', 'a, b and c'; `empty` for no parts."""
+    if not parts:
+        return empty
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def count_phrase(values: pd.Series, order: list[str]) -> str:
     """Counts in words, e.g. '3 regional, 2 military and 1 economic', in the given order, zeros left out."""
     counts = values.astype(str).value_counts()
-    parts = [f"{counts[v]} {v.replace('_', ' ')}" for v in order if counts.get(v, 0)]
-    if not parts:
-        return "none"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return joined([f"{counts[v]} {v.replace('_', ' ')}" for v in order if counts.get(v, 0)])
+
+
+def times(n: int) -> str:
+    """'once', 'twice', '3 times'."""
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 def lower_first(text: str) -> str:
@@ -181,3 +216,8 @@ def clip(text: object, width: int) -> str:
     """Text cut at a word boundary to at most `width` characters, with an ellipsis if cut."""
     text = str(text)
     return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
+
+
+def upper_first(text: str) -> str:
+    """'conditional: a; b' -> 'Conditional: a; b', to open a sentence."""
+    return text[:1].upper() + text[1:]

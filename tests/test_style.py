@@ -1,0 +1,103 @@
+"""talks/style.py: the palette, the template, how charts are shown, and text for readers."""
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+from IPython.core.interactiveshell import InteractiveShell
+from IPython.display import display
+from IPython.utils.capture import capture_output
+
+import talks
+from conftest import enum
+
+
+def test_esc_and_wrap_make_text_inert():
+    assert talks.esc("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    wrapped = talks.wrap("one two three four <b>five</b>", width=9)
+    assert wrapped == "one two<br>three<br>four<br>&lt;b&gt;five&lt;/b&gt;"
+
+
+def test_a_chart_without_alt_text_is_refused():
+    with pytest.raises(ValueError, match="alt text"):
+        talks.chart_bundle(go.Figure(go.Scatter(x=[1], y=[2])).to_dict())
+
+
+def test_charts_are_json_and_light_html_with_stable_ids():
+    fig = talks.alt(go.Figure(go.Scatter(x=[1, 2], y=[3, 4])), 'Two points; "quoted" <b>')
+    first = talks.chart_bundle(fig.to_dict())
+    second = talks.chart_bundle(fig.to_dict())
+    assert set(first) == {"application/vnd.plotly.v1+json", "text/html"}
+    assert first["text/html"] == second["text/html"]
+    assert len(first["text/html"]) < 20_000, "plotly.js must not be embedded"
+    assert 'aria-label="Two points; &quot;quoted&quot; &lt;b&gt;"' in first["text/html"]
+    assert first["application/vnd.plotly.v1+json"]["config"] == {"displaylogo": False, "responsive": True}
+
+
+def test_ipython_displays_a_figure_through_the_book():
+    """In a kernel a figure shows as the book's bundle, without plotly's renderer registry."""
+    shell = InteractiveShell.instance()
+    talks.style.show_charts_in(shell)
+    fig = talks.alt(go.Figure(go.Bar(x=["a"], y=[1])), "One bar")
+    with capture_output() as captured:
+        display(fig)
+    (output,) = captured.outputs
+    assert output.data == talks.chart_bundle(fig.to_dict())
+
+
+@pytest.mark.parametrize(("colours", "table", "field"), [
+    (talks.CAMP_COLOURS, "actors", "camp"), (talks.STANCE_COLOURS, "actors", "stance"),
+    (talks.CATEGORY_COLOURS, "events", "category"), (talks.RESULT_COLOURS, "indicator_scores", "result"),
+    (talks.ROW_CONFIDENCE_MARKERS, "events", "confidence"),
+])
+def test_every_value_has_its_own_colour_or_marker(colours, table, field):
+    assert set(colours) == set(enum(table, field))
+    assert len(set(colours.values())) == len(colours)
+
+
+def test_every_camp_has_its_own_marker():
+    assert list(talks.CAMPS) == enum("actors", "camp")
+    assert len({m for _, m in talks.CAMPS.values()}) == len(talks.CAMPS)
+
+
+def test_markers_are_outlined_by_the_template():
+    fig = go.Figure(go.Scatter(x=[1], y=[1]))
+    assert pio.templates.default == "plotly_white+book"
+    assert fig.layout.template.data.scatter[0].marker.line.color == talks.OUTLINE_GREY
+
+
+@pytest.mark.parametrize(("day", "precision", "expected"), [
+    ("2025-04-09", "day", "9 April 2025"),
+    ("2025-04-07", "approximate", "about 7 April 2025"),
+    ("2025-02-01", "month", "February 2025"),
+    ("2019-01-01", "year", "2019"),
+    (None, "undated", "undated"),
+])
+def test_when_says_a_date_as_precisely_as_allowed(day, precision, expected):
+    assert talks.when(pd.Timestamp(day) if day else pd.NaT, precision) == expected
+
+
+def test_table_escapes_and_shows_dates_and_blanks():
+    frame = pd.DataFrame({"text": ["<b>x</b>", None], "date": pd.to_datetime(["2025-04-12", None])})
+    shown = talks.table(frame)
+    assert "&lt;b&gt;x&lt;/b&gt;" in shown.data and "<b>x" not in shown.data
+    assert "<td>2025-04-12</td>" in shown.data and shown.data.count("<td></td>") == 2
+
+
+def test_joined_and_count_phrase():
+    assert talks.joined([]) == "none"
+    assert talks.joined(["a"]) == "a"
+    assert talks.joined(["a", "b", "c"]) == "a, b and c"
+    order = ["regional", "military", "economic", "domestic"]
+    values = pd.Series(["military", "regional", "regional", "economic"])
+    assert talks.count_phrase(values, order) == "2 regional, 1 military and 1 economic"
+    assert talks.count_phrase(pd.Series(["domestic"]), order) == "1 domestic"
+    assert talks.count_phrase(pd.Series([], dtype=str), order) == "none"
+
+
+def test_times_lower_first_and_upper_first():
+    assert [talks.times(n) for n in (1, 2, 3)] == ["once", "twice", "3 times"]
+    assert talks.lower_first("Threat of war with Israel and the US") == "threat of war with Israel and the US"
+    assert talks.lower_first("US strikes") == "US strikes"
+    assert talks.lower_first("") == ""
+    assert talks.upper_first("conditional: a") == "Conditional: a"
