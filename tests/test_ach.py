@@ -208,3 +208,8 @@ def test_scorecard_without_testable_indicators_is_undefined_not_zero():
     card = talks.scorecard(pd.DataFrame({"indicator_id": ["i1"], "hypothesis_id": ["H1"]}),
                            pd.DataFrame({"indicator_id": ["i1"], "result": ["not_testable"]}))
     assert pd.isna(card.loc["H1", "held_up"])
+
+
+def test_the_likelihood_terms_allowed_are_the_estimative_scale(tables):
+    """The likelihoods table's allowed terms are the scale's, in the scale's order."""
+    assert list(tables["likelihoods"].likelihood.cat.categories) == list(tables["estimative_scale"].term)
