@@ -1,11 +1,13 @@
 # Two commands do all the set-up: `make book` builds the book, `make test` runs every test.
+# `make check` is the fast tier for everyday work: lint and every test that needs no book build,
+# no browser and no notebook run (the full gate stays `make test`).
 # Both create (or reuse) the virtualenv .venv and install the pinned requirements into it.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book test bench lab clean
+.PHONY: book test check bench lab clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +22,9 @@ book: $(BIN)/.installed
 test: $(BIN)/.installed
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 	$(BIN)/python -m pytest
+
+check: $(BIN)/.installed
+	$(BIN)/python -m pytest tests -m "not slow" -p no:nbval -o addopts="-p no:cacheprovider" -q
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/build.py
