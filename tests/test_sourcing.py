@@ -79,6 +79,14 @@ def test_claim_voices_say_who_stands_behind_each_claim():
     }
 
 
+def test_claim_words_cite_each_claim_with_who_stands_behind_it():
+    tables = tiny_tables()
+    tables["claims"]["claim"] = pd.array(["One.", "Two.", "Three.", "Four."], dtype="string")
+    words = talks.claim_words(tables["claims"], tables["actors"])
+    assert words["c2"] == "Claim c2, the article relays Daily Paper (the book's paraphrase): Two."
+    assert words["c4"] == "Claim c4, the article reports it (the book's paraphrase): Four."
+
+
 def test_facts_only_keeps_high_confidence_rows():
     frame = mini("events", event_id=["a", "b", "c", "d", "e"],
                  confidence=["high", "medium", "low", None, "high"])
