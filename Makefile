@@ -1,12 +1,22 @@
 # Two commands do all the set-up: `make book` builds the book, `make test` runs every test.
+<<<<<<< HEAD
 # Both create (or reuse) the virtualenv .venv and install into it exactly the packages locked in
 # constraints.txt; `make lock` regenerates that lock from requirements.txt (see the README).
+=======
+# `make check` is the fast tier for everyday work: lint and every test that needs no book build,
+# no browser and no notebook run (the full gate stays `make test`).
+# Both create (or reuse) the virtualenv .venv and install the pinned requirements into it.
+>>>>>>> house
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+<<<<<<< HEAD
 .PHONY: book test bench lab clean lock
+=======
+.PHONY: book test check bench lab clean
+>>>>>>> house
 
 # A fresh virtualenv whenever the requirements or the lock change, so it holds the locked set only.
 $(BIN)/.installed: requirements.txt constraints.txt
@@ -22,6 +32,9 @@ book: $(BIN)/.installed
 test: $(BIN)/.installed
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 	$(BIN)/python -m pytest
+
+check: $(BIN)/.installed
+	$(BIN)/python -m pytest tests -m "not slow" -p no:nbval -o addopts="-p no:cacheprovider" -q
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/build.py

@@ -3,6 +3,7 @@
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -100,13 +101,18 @@ def build_book(root: Path) -> subprocess.CompletedProcess:
     )
 
 
+def built(root: Path) -> Path:
+    """Build the book in `root` and return its site folder; fails the test with the build's log."""
+    result = build_book(root)
+    if result.returncode != 0:
+        pytest.fail(f"the book build failed in {root}:\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}")
+    return root / "_build" / "html"
+
+
 @pytest.fixture(scope="session")
 def built_book() -> Path:
-    """The project's book, built once per test session; fails with the build's log."""
-    result = build_book(ROOT)
-    if result.returncode != 0:
-        pytest.fail(f"the book build failed:\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}")
-    return ROOT / "_build" / "html"
+    """The project's book, built once per test session."""
+    return built(ROOT)
 
 
 def copy_project(dest: Path) -> Path:
@@ -114,6 +120,28 @@ def copy_project(dest: Path) -> Path:
     ignore = shutil.ignore_patterns("_build", ".venv", ".git", "node_modules", "__pycache__", ".*_cache")
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
+
+
+def page_content(page: Path) -> str:
+    """The main content of a built page, without the theme's chrome."""
+    html = page.read_text(encoding="utf-8")
+    return html[html.index('<article class="bd-article">'):html.index("</article>")]
+
+
+@pytest.fixture(scope="session")
+def second_build(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """A copy of the project built clean, independently of built_book: the copy, and the content of
+    each chapter page right after that build. Tests that change the copy and rebuild it share it
+    (a chapter edit, the hostile data), so that no test pays for a clean build of its own."""
+    book = copy_project(tmp_path_factory.mktemp("second") / "book")
+    site = built(book)
+    return book, {p.name: page_content(p) for p in sorted((site / "notebooks").glob("*.html"))}
+
+
+def notebook_cells(path: Path) -> list[dict]:
+    """A notebook's cells as plain JSON, each with its source joined into one string."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return [{**cell, "source": "".join(cell["source"])} for cell in cells]
 
 
 def chromium_path() -> str:

@@ -9,6 +9,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import pages
 
+pytestmark = pytest.mark.slow
+
 FAILING_IMPACTS = ("serious", "critical")
 CHARTS_DRAWN = """() => [...document.querySelectorAll('div.plotly-graph-div')]
     .every(div => div.querySelector('svg.main-svg') !== null)"""

@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 import talks
-from conftest import build_book, copy_project, pages, serve
+from conftest import build_book, pages, serve
+
+pytestmark = pytest.mark.slow
 
 #: Fields that look like free text but name a fixed vocabulary that code relies on.
 NOT_FREE_TEXT = {
@@ -171,9 +173,10 @@ INJECTED = """() => [
 
 
 @pytest.fixture(scope="module")
-def hostile_book(tmp_path_factory):
-    """The project copied, its data poisoned, its book built: (site folder, {(table, field): payload})."""
-    book = copy_project(tmp_path_factory.mktemp("hostile") / "book")
+def hostile_book(second_build):
+    """The second build's copy with its data poisoned and its book rebuilt (the execution cache must
+    notice the data change): (site folder, {(table, field): payload})."""
+    book, _ = second_build
     package = json.loads((book / "data" / "datapackage.json").read_text(encoding="utf-8"))
     fields = free_text_fields(package)
     poison(book / "data", package, fields)
@@ -184,6 +187,15 @@ def hostile_book(tmp_path_factory):
                     "uses a free-text field as a key or category, constrain that field in datapackage.json "
                     f"(enum or pattern).\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}")
     return book / "_build" / "html", {f: payload(*f) for f in fields}
+
+
+def test_a_data_change_reaches_every_page_that_shows_it(hostile_book):
+    """Jupyter Book's cache keys on code cells only: the book's extension must notice the data change
+    and run the notebooks again, so the new event titles show on every page that draws them."""
+    root, _ = hostile_book
+    for page in ("data-and-method", "data-tables", "decision-making", "what-happened-next"):
+        html = (root / "notebooks" / f"{page}.html").read_text(encoding="utf-8")
+        assert marker("events", "title") in html, f"{page}.html still shows the old data"
 
 
 def shown_texts(page, path: str) -> list[tuple[str, str]]:

@@ -1,6 +1,10 @@
 """The built book in a real headless browser: every chart draws, nothing leaves the local server."""
 
+import pytest
+
 from conftest import CHARTS, pages, visit
+
+pytestmark = pytest.mark.slow
 
 DRAWN = """div => div.querySelector('svg.main-svg') !== null &&
     div.querySelectorAll('.trace, .sankey, .heatmaplayer image, g.point, path.point').length > 0"""

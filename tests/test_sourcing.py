@@ -4,12 +4,11 @@ folder is missing (see conftest.shared_text)."""
 
 import re
 
-import nbformat
 import pandas as pd
 import pytest
 
 import talks
-from conftest import ROOT, mini, shared_text
+from conftest import ROOT, mini, notebook_cells, shared_text
 
 #: Words the chapters put in quotation marks as labels of their own, not as quotations.
 LABELS = {"Unplaced", "Buying time"}
@@ -78,6 +77,14 @@ def test_claim_voices_say_who_stands_behind_each_claim():
         "c3": "the article relays unnamed reports or commentators",
         "c4": "the article reports it",
     }
+
+
+def test_claim_words_cite_each_claim_with_who_stands_behind_it():
+    tables = tiny_tables()
+    tables["claims"]["claim"] = pd.array(["One.", "Two.", "Three.", "Four."], dtype="string")
+    words = talks.claim_words(tables["claims"], tables["actors"])
+    assert words["c2"] == "Claim c2, the article relays Daily Paper (the book's paraphrase): Two."
+    assert words["c4"] == "Claim c4, the article reports it (the book's paraphrase): Four."
 
 
 def test_facts_only_keeps_high_confidence_rows():
@@ -167,8 +174,7 @@ def test_quotations_in_the_prose_are_verbatim(article, notes):
     pages = [ROOT / "notebooks" / "index.md", *sorted((ROOT / "notebooks").glob("*.ipynb"))]
     for page in pages:
         if page.suffix == ".ipynb":
-            cells = nbformat.read(page, as_version=4).cells
-            text = " ".join(c.source for c in cells if c.cell_type == "markdown")
+            text = " ".join(c["source"] for c in notebook_cells(page) if c["cell_type"] == "markdown")
         else:
             text = page.read_text(encoding="utf-8")
         text = re.sub(r"`[^`]*`", "", flat(text))  # code and roles are not quotations

@@ -4,11 +4,10 @@ the indicators' scores, and no low-confidence fact stated in the chapter's prose
 import csv
 import re
 
-import nbformat
 import pandas as pd
 
 import talks
-from conftest import ROOT
+from conftest import ROOT, notebook_cells
 
 CHAPTER = ROOT / "notebooks" / "what-happened-next.ipynb"
 
@@ -117,8 +116,8 @@ def test_prose_states_only_high_confidence_events_as_fact(tables):
     """Every event id cited in the chapter's text is high-confidence, unless the same parenthesis
     says the lower confidence out loud (e.g. '(e112, medium confidence)')."""
     confidence = tables["events"].set_index("event_id").confidence.astype(str)
-    cells = nbformat.read(CHAPTER, as_version=4).cells
-    text = " ".join(" ".join(c.source.split()) for c in cells if c.cell_type == "markdown")
+    cells = notebook_cells(CHAPTER)
+    text = " ".join(" ".join(c["source"].split()) for c in cells if c["cell_type"] == "markdown")
     cited = re.findall(r"\(([^()]*\be\d{3}\b[^()]*)\)", text)
     assert cited, "the chapter cites no event ids"
     for group in cited:

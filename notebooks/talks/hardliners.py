@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .charts import camp_groups
-from .sourcing import claim_voices
+from .sourcing import claim_words
 from .style import BAND, esc, joined, upper_first, when, wrap
 
 
@@ -18,8 +18,7 @@ def stance_basis(actors: pd.DataFrame, statements: pd.DataFrame, claims: pd.Data
     """
     names = actors.set_index("actor_id")["name"]
     said = statements.set_index("statement_id")
-    claimed = claims.set_index("claim_id")
-    voices = claim_voices(claims, actors)
+    cited = claim_words(claims, actors)
     rows = []
     for a in actors.itertuples():
         parts = []
@@ -28,9 +27,7 @@ def stance_basis(actors: pd.DataFrame, statements: pd.DataFrame, claims: pd.Data
             parts.append(f'{names[s.actor_id]} ({when(s.date, s.date_precision)}): "{s.quote}" '
                          f"[{a.stance_statement_id}]")
         if not pd.isna(a.stance_claim_id):
-            c = claimed.loc[a.stance_claim_id]
-            parts.append(f"Claim {a.stance_claim_id}, {voices[a.stance_claim_id]} (the book's paraphrase): "
-                         f"{c.claim}")
+            parts.append(cited[a.stance_claim_id])
         if a.stance == "unplaced":
             reason = "The article gives no basis for placing this actor on the scale."
             parts.append(reason if pd.isna(a.note) else f"{reason} {a.note}")
@@ -97,8 +94,7 @@ def argument_holders(links: pd.DataFrame, statements: pd.DataFrame, claims: pd.D
     """
     people = actors.set_index("actor_id")
     said = statements.set_index("statement_id")
-    claimed = claims.set_index("claim_id")
-    voices = claim_voices(claims, actors)
+    cited = claim_words(claims, actors)
     rows = []
     for k in links.itertuples():
         has_statement, has_claim = not pd.isna(k.statement_id), not pd.isna(k.claim_id)
@@ -115,9 +111,8 @@ def argument_holders(links: pd.DataFrame, statements: pd.DataFrame, claims: pd.D
             holder_id, words = s.actor_id, f'"{s.quote}" [{k.statement_id}]'
             kind = "quotation"
         else:
-            c = claimed.loc[k.claim_id]
             holder_id = k.held_by if has_actor else None
-            words = f"Claim {k.claim_id}, {voices[k.claim_id]} (the book's paraphrase): {c.claim}"
+            words = cited[k.claim_id]
             kind = "claim"
         rows.append({
             "link_id": k.link_id, "argument_id": k.argument_id, "holder_id": holder_id,

@@ -79,6 +79,15 @@ def claim_voices(claims: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     return pd.Series(voices, name="voice", dtype="string")
 
 
+def claim_words(claims: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+    """Each claim as the book cites it, indexed by claim_id:
+    'Claim c05, <who stands behind it> (the book's paraphrase): <the claim>'."""
+    voices = claim_voices(claims, actors)
+    words = {c.claim_id: f"Claim {c.claim_id}, {voices[c.claim_id]} (the book's paraphrase): {c.claim}"
+             for c in claims.itertuples()}
+    return pd.Series(words, dtype="string")
+
+
 def events_with_sources(tables: dict[str, pd.DataFrame], period: str) -> pd.DataFrame:
     """The events of one period ('background', 'run_up' or 'after') in date order, each with all its sources.
 
