@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book test bench lab clean
+.PHONY: book test pdf bench lab clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,21 @@ $(BIN)/.installed: requirements.txt
 book: $(BIN)/.installed
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
-# The page tests drive Debian's Chromium; install it when it is missing.
+# The page tests and the PDF use Debian's Chromium, and poppler-utils reads the PDF back;
+# each is installed when it is missing.
+NEED_CHROMIUM = command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+NEED_POPPLER = command -v pdftotext >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; }
+
 test: $(BIN)/.installed
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@$(NEED_CHROMIUM)
+	@$(NEED_POPPLER)
 	$(BIN)/python -m pytest
+
+# The whole book as one PDF, _build/pdf/killing-time-or-genuine-approach.pdf; the site then links it.
+pdf: $(BIN)/.installed
+	@$(NEED_CHROMIUM)
+	@$(NEED_POPPLER)
+	$(BIN)/python pdf/book_pdf.py
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/build.py
