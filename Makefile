@@ -1,22 +1,14 @@
 # Two commands do all the set-up: `make book` builds the book, `make test` runs every test.
-<<<<<<< HEAD
 # Both create (or reuse) the virtualenv .venv and install into it exactly the packages locked in
 # constraints.txt; `make lock` regenerates that lock from requirements.txt (see the README).
-=======
 # `make check` is the fast tier for everyday work: lint and every test that needs no book build,
 # no browser and no notebook run (the full gate stays `make test`).
-# Both create (or reuse) the virtualenv .venv and install the pinned requirements into it.
->>>>>>> house
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-<<<<<<< HEAD
-.PHONY: book test bench lab clean lock
-=======
-.PHONY: book test check bench lab clean
->>>>>>> house
+.PHONY: book test check pdf bench lab clean lock
 
 # A fresh virtualenv whenever the requirements or the lock change, so it holds the locked set only.
 $(BIN)/.installed: requirements.txt constraints.txt
@@ -28,13 +20,24 @@ $(BIN)/.installed: requirements.txt constraints.txt
 book: $(BIN)/.installed
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
-# The page tests drive Debian's Chromium; install it when it is missing.
+# The page tests and the PDF use Debian's Chromium, and poppler-utils reads the PDF back;
+# each is installed when it is missing.
+NEED_CHROMIUM = command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+NEED_POPPLER = command -v pdftotext >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; }
+
 test: $(BIN)/.installed
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@$(NEED_CHROMIUM)
+	@$(NEED_POPPLER)
 	$(BIN)/python -m pytest
 
 check: $(BIN)/.installed
 	$(BIN)/python -m pytest tests -m "not slow" -p no:nbval -o addopts="-p no:cacheprovider" -q
+
+# The whole book as one PDF, _build/pdf/killing-time-or-genuine-approach.pdf; the site then links it.
+pdf: $(BIN)/.installed
+	@$(NEED_CHROMIUM)
+	@$(NEED_POPPLER)
+	$(BIN)/python pdf/book_pdf.py
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/build.py
