@@ -12,6 +12,8 @@ import yaml
 
 from conftest import ROOT, pages
 
+pytestmark = pytest.mark.slow
+
 sys.path.insert(0, str(ROOT / "pdf"))
 import book_pdf  # noqa: E402
 
