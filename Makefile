@@ -42,6 +42,20 @@ pdf: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/build.py
 
+# Reader speed: the built book served with gzip, in Chromium on a throttled phone connection.
+.PHONY: bench-reader serve plotly-bundle
+bench-reader: $(BIN)/.installed
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	$(BIN)/python benchmarks/reader.py
+
+# Serve the built book on http://localhost:8000, gzip-compressed as a static host serves it.
+serve: $(BIN)/.installed
+	$(BIN)/python tools/serve.py
+
+# Rebuild _ext/static/plotly.min.js from the npm registry (needs node and npm); see tools/plotly_bundle.py.
+plotly-bundle: $(BIN)/.installed
+	$(BIN)/python tools/plotly_bundle.py
+
 lab: $(BIN)/.installed
 	$(BIN)/jupyter lab notebooks/
 

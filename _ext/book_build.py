@@ -1,10 +1,15 @@
 """Local Sphinx extension for the book.
 
-1. Serves the plotly.js shipped inside the installed plotly package once for the whole
-   site (``_static/plotly.min.js``), so pages carry only their figure data and charts
-   draw with no internet connection, loaded only on pages that draw a chart; and the book's
-   stylesheet (``_static/book.css``).
-   It also gives bibliography entries an ARIA role that screen readers and axe accept.
+1. Serves the book's assets from ``_ext/static`` as Sphinx static files, so their URLs carry a
+   checksum (``?v=``) and a host can cache them for long: the stylesheet and the book's own
+   plotly.js bundle (only the trace types the book draws; ``tools/plotly_bundle.py`` makes it).
+   plotly.js is served once for the whole site, so pages carry only their figure data and
+   charts draw with no internet connection; it loads only on pages that draw a chart and
+   never blocks the text: it is deferred, and the charts' inline scripts run after it.
+   It keeps the theme light for a reader on a slow connection: no ``fontawesome.js`` (the
+   theme's webfont already draws its icons), Sphinx's search scripts only on the search page,
+   and every script deferred but one tiny settings file. It gives every page a meta
+   description, and bibliography entries an ARIA role that screen readers and axe accept.
 2. Keeps the execution cache honest. Jupyter Book keys its cache on the notebooks'
    code cells only, so a change to ``data/``, to the shared module or to the locked
    packages would leave old results on the page. This extension fingerprints those
@@ -18,12 +23,14 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import re
 import shutil
+import zlib
 from pathlib import Path
 
-import plotly
+from docutils import nodes
 from jupyter_cache import get_cache
 from jupyter_cache.executors import load_executor
 from sphinx.application import Sphinx
@@ -32,10 +39,24 @@ from sphinx.util import logging as sphinx_logging
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [ROOT / "data", ROOT / "notebooks" / "talks.py", ROOT / "notebooks" / "talks",
           ROOT / "constraints.txt", Path(__file__).resolve()]
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-BOOK_CSS = Path(__file__).resolve().parent / "book.css"
+STATIC = Path(__file__).resolve().parent / "static"
+# plotly's inline script for one chart, which must run after the deferred plotly.js: a module
+# script runs, like a deferred one, once the page is parsed, in document order.
+CHART_SCRIPT = re.compile(r'<script(?: type="text/javascript")?>(?=\s*window\.PLOTLYENV)')
+# The theme's <head> assets a page can do without (the search page keeps the search scripts).
+FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+SEARCH_JS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools|_static/language_data|searchindex)'
+                       r'\.js"></script>')
+# Scripts that would hold back the text. All but documentation_options.js, which inline scripts read at
+# once, are deferred: deferred scripts run in document order once the page is parsed.
+BLOCKING_JS = re.compile(r'<script src="(?![^"]*documentation_options\.js)')
+# Asset URLs the theme writes without a checksum (the search page's scripts).
+UNVERSIONED = re.compile(r'(?P<attr>src|href)="(?P<url>[^"?:]*(?:_static/[^"?]+|searchindex)\.(?:js|css))"')
+DESCRIPTION_LENGTH = 200
 STAMP = "inputs.sha256"
 GLUE_FROM_OTHER_PAGE = re.compile(r"\.ipynb::|^:doc:", re.MULTILINE)
+
+
 LOGGER = sphinx_logging.getLogger(__name__)
 #: jupyter-cache's workers report failures here (on stderr); myst-nb then re-runs a failed
 #: notebook on its own and stops the build with its traceback, as without this extension.
@@ -99,11 +120,66 @@ def _execute_in_parallel(app: Sphinx, env, docnames: list[str]) -> None:
         allow_errors=env.mystnb_config.execution_allow_errors)
 
 
+def _static_assets(app: Sphinx, config) -> None:
+    """Serve ``_ext/static`` (the stylesheet and plotly.js) as Sphinx static files."""
+    config.html_static_path.append(str(STATIC))
+
+
+def _is_plotly(js) -> bool:
+    return str(getattr(js, "filename", None) or "").endswith("plotly.min.js")
+
+
 def _plotly_where_needed(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Load plotly.js only on pages that draw a chart; the others stay light."""
-    if "plotly-graph-div" not in context.get("body", "") and "script_files" in context:
-        context["script_files"] = [js for js in context["script_files"]
-                                   if not str(getattr(js, "filename", None) or "").endswith("plotly.min.js")]
+    """Load plotly.js only on pages that draw a chart, and draw the charts once it has loaded.
+
+    plotly.js is deferred, so it never holds back the text; a preload at the top of <head> starts
+    it first, before the stylesheets take the browser's connections, as the charts wait for it.
+    """
+    if "script_files" not in context:
+        return
+    if "plotly-graph-div" in context.get("body", ""):
+        context["body"] = CHART_SCRIPT.sub('<script type="module">', context["body"])
+        tag = context["js_tag"](next(js for js in context["script_files"] if _is_plotly(js)))
+        url = re.search(r' src="([^"]+)"', tag)[1]
+        context["metatags"] = context.get("metatags", "") + (
+            f'\n<link rel="preload" as="script" href="{url}" fetchpriority="high" />')
+    else:
+        context["script_files"] = [js for js in context["script_files"] if not _is_plotly(js)]
+
+
+def _description(doctree) -> str:
+    """A page's first paragraph, cut at a word to at most DESCRIPTION_LENGTH characters."""
+    paragraph = doctree.next_node(nodes.paragraph) if doctree is not None else None
+    text = " ".join(paragraph.astext().split()) if paragraph is not None else ""
+    if len(text) > DESCRIPTION_LENGTH:
+        text = text[: text.rindex(" ", 0, DESCRIPTION_LENGTH)] + "…"
+    return text
+
+
+def _meta_description(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Describe every page by its first paragraph; generated pages by the landing page's."""
+    text = _description(doctree) or _description(app.env.get_doctree(app.config.root_doc))
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<meta name="description" content="{html.escape(text, quote=True)}" />')
+
+
+def _lighten(page: Path) -> None:
+    """Drop from a written page the theme's assets it does without, defer the scripts that would
+    hold back its text, and give the asset URLs the theme left bare a checksum, as Sphinx gives
+    its own (see the patterns above)."""
+    text = page.read_text(encoding="utf-8")
+    lighter = FONTAWESOME_JS.sub("", text)
+    if page.name != "search.html":
+        lighter = SEARCH_JS.sub("", lighter)
+    lighter = BLOCKING_JS.sub('<script defer src="', lighter)
+
+    def versioned(match: re.Match) -> str:
+        checksum = zlib.crc32((page.parent / match["url"]).read_bytes())
+        return f'{match["attr"]}="{match["url"]}?v={checksum:08x}"'
+
+    lighter = UNVERSIONED.sub(versioned, lighter)
+    if lighter != text:
+        page.write_text(lighter, encoding="utf-8")
 
 
 def _list_roles(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -117,10 +193,9 @@ def _finish(app: Sphinx, exception) -> None:
     if exception is not None:
         return
     if app.builder.format == "html":
-        static = Path(app.outdir) / "_static"
-        static.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(PLOTLY_JS, static / "plotly.min.js")
-        shutil.copyfile(BOOK_CSS, static / "book.css")
+        for page in Path(app.outdir).rglob("*.html"):
+            if "_static" not in page.relative_to(app.outdir).parts:
+                _lighten(page)
     cache = _cache_dir(app)
     cache.mkdir(parents=True, exist_ok=True)
     (cache / STAMP).write_text(app.book_inputs)
@@ -128,11 +203,13 @@ def _finish(app: Sphinx, exception) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _invalidate)
+    app.connect("config-inited", _static_assets)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-before-read-docs", _execute_in_parallel)
     app.connect("html-page-context", _list_roles)
     app.connect("html-page-context", _plotly_where_needed)
+    app.connect("html-page-context", _meta_description)
     app.connect("build-finished", _finish)
-    app.add_js_file("plotly.min.js")
+    app.add_js_file("plotly.min.js", loading_method="defer")
     app.add_css_file("book.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,10 +1,17 @@
 """The built book in a real headless browser: every chart draws, nothing leaves the local server."""
 
+import json
+import re
+
+import plotly.offline
 import pytest
 
-from conftest import CHARTS, pages, visit
+from conftest import CHARTS, ROOT, pages, visit
 
 pytestmark = pytest.mark.slow
+
+BUNDLE = ROOT / "_ext" / "static" / "plotly.min.js"
+NEW_PLOT = re.compile(r'Plotly\.newPlot\(\s*"[^"]+",\s*')
 
 DRAWN = """div => div.querySelector('svg.main-svg') !== null &&
     div.querySelectorAll('.trace, .sankey, .heatmaplayer image, g.point, path.point').length > 0"""
@@ -38,6 +45,55 @@ def test_plotly_js_is_shipped_once(site):
         loads = "_static/plotly.min.js" in html
         assert draws == loads, f"{path}: draws charts: {draws}, loads plotly.js: {loads}"
         assert html.count("plotly.js v") == 0, f"{path} embeds plotly.js"
+
+
+def trace_types(html: str) -> list[set[str]]:
+    """The trace types each chart of a built page draws (plotly's default type is scatter)."""
+    decoder = json.JSONDecoder()
+    return [{trace.get("type", "scatter") for trace in decoder.raw_decode(html, match.end())[0]}
+            for match in NEW_PLOT.finditer(html)]
+
+
+def test_plotly_bundle_matches_plotly_py_and_the_pages(site, browser):
+    """The book's plotly.js is the version plotly.py ships and holds every trace type a page draws."""
+    _, root = site
+    page = browser.new_page()
+    page.add_script_tag(path=str(BUNDLE))
+    version, bundled = page.evaluate("[Plotly.version, Object.keys(Plotly.PlotSchema.get().traces)]")
+    page.close()
+    assert version == plotly.offline.get_plotlyjs_version(), (
+        f"plotly.py ships plotly.js {plotly.offline.get_plotlyjs_version()}, the bundle is {version}: "
+        "run `make plotly-bundle`")
+    drawn = set()
+    for path in pages(root):
+        html = (root / path).read_text(encoding="utf-8")
+        charts = trace_types(html)
+        assert len(charts) == html.count('class="plotly-graph-div"'), f"{path}: a chart script was not read"
+        for types in charts:
+            assert types <= set(bundled), (f"{path} draws {sorted(types - set(bundled))}, which the bundle "
+                                           "lacks: add it to TRACES in tools/plotly_bundle.py")
+            drawn |= types
+    assert drawn, "no page draws a chart"
+
+
+def test_pages_load_light(site):
+    """Text paints before plotly.js, and no page loads what it does not use; assets are versioned."""
+    _, root = site
+    for path in pages(root):
+        html = (root / path).read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        assert "fontawesome.js" not in html, f"{path} loads fontawesome.js (the webfont draws the icons)"
+        assert "sphinx-design" not in html and "design-tabs" not in html, f"{path} loads sphinx-design"
+        assert ("searchindex.js" in html) == (path == "search.html"), f"{path}: search scripts"
+        assert re.search(r'<meta name="description" content="[^"]{40,}"', head), f"{path}: no description"
+        assert re.search(r'<link rel="icon" href="[^"]*_static/favicon\.svg"', head), f"{path}: no favicon"
+        for url in re.findall(r'(?:src|href)="([^"]*_static/[^"]+\.(?:js|css)[^"]*)"', html):
+            assert re.search(r"\?(v|digest)=|\.[0-9a-f]{32,}\.", url), f"{path}: {url} is not versioned"
+        for tag in re.findall(r"<script[^>]*plotly\.min\.js[^>]*>", html):
+            assert "defer" in tag, f"{path} loads plotly.js in a way that blocks rendering: {tag}"
+            assert re.search(r'<link rel="preload" as="script" href="[^"]*plotly\.min\.js', head), path
+        for script in re.findall(r"<script([^>]*)>(?=\s*window\.PLOTLYENV)", html):
+            assert 'type="module"' in script, f"{path}: a chart script would run before plotly.js loads"
 
 
 def test_no_placeholder_addresses(site):
