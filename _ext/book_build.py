@@ -31,7 +31,7 @@ from sphinx.util import logging as sphinx_logging
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [ROOT / "data", ROOT / "notebooks" / "talks.py", ROOT / "notebooks" / "talks",
-          ROOT / "constraints.txt", Path(__file__).resolve()]
+          ROOT / "constraints.txt", Path(__file__).resolve(), Path(__file__).with_name("notebook_text.py")]
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 BOOK_CSS = Path(__file__).resolve().parent / "book.css"
 STAMP = "inputs.sha256"

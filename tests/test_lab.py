@@ -3,6 +3,8 @@ one line, the prose's expressions are glued for the book, and saving keeps outpu
 
 import shutil
 
+import nbformat
+import numpy as np
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
@@ -39,3 +41,33 @@ def test_a_data_error_shows_in_ipython_as_its_one_line_message(capsys):
                    "raise DataError('events.csv', 8, 'date', \"'04/02/2025' is not a date\")")
     shown = capsys.readouterr().out.strip()
     assert shown == "DataError: data/events.csv, row 8, field 'date': '04/02/2025' is not a date"
+
+
+def notebook_with_prose(tmp_path, text: str):
+    path = tmp_path / "chapter.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text), nbformat.v4.new_code_cell("x")])
+    nbformat.write(nb, str(path))
+    return path
+
+
+def test_glue_prose_glues_each_expression_of_the_prose_under_its_text(tmp_path, monkeypatch):
+    import myst_nb
+
+    path = notebook_with_prose(tmp_path, "{eval}`n` items, {eval}`names[0]`'s and {eval}`n` again; `n`")
+    assert talks.prose_expressions(path) == ["n", "names[0]"]
+    glued = []
+    monkeypatch.setattr(myst_nb, "glue", lambda key, value, display: glued.append((key, value, display)))
+    talks.glue_prose(path, {"n": 3, "names": ["Iran's view"]})
+    assert glued == [("n", 3, False), ("names[0]", "Iran's view", False)]
+
+
+@pytest.mark.parametrize("value", [np.int64(3), 2.5, True, "a\\b", 'both " and \'', None])
+def test_glue_prose_refuses_what_jupyterlab_would_show_differently(tmp_path, value):
+    path = notebook_with_prose(tmp_path, "The count is {eval}`n`.")
+    with pytest.raises(TypeError, match=r"\{eval\}`n` in chapter.ipynb"):
+        talks.glue_prose(path, {"n": value})
+
+
+def test_counts_read_as_prose():
+    assert [talks.counted(n, "quotation") for n in (0, 1, 2, 25)] == [
+        "no quotations", "one quotation", "two quotations", "25 quotations"]

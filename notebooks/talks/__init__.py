@@ -3,7 +3,8 @@
 One module per reason to change: `data` and `schema` (the data package, and what the loader
 supports of Table Schema), `style` (palette, plotly template and renderer, text for readers; the
 only import side effects), `judgments`, `sourcing` (how the article knows what it says), `charts`,
-`ach` (the competing hypotheses), and one module per chapter. The public names of all of them are
+`ach` (the competing hypotheses), `book` (what the book needs to show a notebook's prose as
+JupyterLab does), and one module per chapter. The public names of all of them are
 re-exported here, so notebooks call ``talks.load()``, ``talks.table(...)`` and so on.
 """
 
@@ -35,6 +36,7 @@ from .ach import (
     record_inconsistency,
     scorecard,
 )
+from .book import glue_prose, prose_expressions
 from .charts import camp_groups, cell_positions, dot_matrix, matrix_alt, who_names_what
 from .data import DATA_DIR, codebook, load, load_package
 from .decision_making import (
@@ -83,6 +85,7 @@ from .style import (
     alt,
     clip,
     count_phrase,
+    counted,
     esc,
     lower_first,
     number_words,
@@ -97,12 +100,14 @@ __all__ = [
     "argument_holders", "attribute", "attribution_flows", "BAR", "basis_ids", "BASIS_LABELS",
     "basis_problems", "basis_rows", "BASIS_TABLES", "best_shares", "BookRenderer", "CAMP_COLOURS",
     "camp_groups", "CAMPS", "cell_positions", "CLAIM_VOICES", "claim_voices", "clip", "codebook",
-    "coherent", "CONFIDENCE_LEVELS", "CONSISTENCY", "CONSISTENCY_SCALE", "count_phrase", "DATA_DIR",
-    "DataError", "diagnosticity", "dot_matrix", "esc", "EXPECTATION", "facts_only", "FLOW",
-    "GOAL_LABELS", "hover_text", "inconsistency", "indicator_diagnosticity", "INK", "item_weights",
+    "coherent", "CONFIDENCE_LEVELS", "CONSISTENCY", "CONSISTENCY_SCALE", "count_phrase", "counted",
+    "DATA_DIR", "DataError", "diagnosticity", "dot_matrix", "esc", "EXPECTATION", "facts_only", "FLOW",
+    "glue_prose", "GOAL_LABELS", "hover_text", "inconsistency", "indicator_diagnosticity", "INK",
+    "item_weights",
     "judgments", "judgments_md", "KIND_LABELS", "later_events", "leaders", "leave_one_out",
     "level_weights", "LEVEL_WEIGHTS", "load", "load_package", "lower_first", "matrix_alt", "NEUTRAL",
-    "number_words", "OUTLINE", "penalties", "perturbed_scores", "power_and_voice", "quoted_in_2025",
+    "number_words", "OUTLINE", "penalties", "perturbed_scores", "power_and_voice", "prose_expressions",
+    "quoted_in_2025",
     "ranking", "ranking_text", "rating_sensitivity", "record_inconsistency", "RECORD_PENALTY",
     "REFERENCE_LINE", "relayed", "RESULT_COLOURS", "RESULT_CREDIT", "ROW_CONFIDENCE_MARKERS",
     "scorecard", "SOURCING", "sourcing_kind", "stance_basis", "STANCE_COLOURS", "stance_figure",
