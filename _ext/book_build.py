@@ -38,7 +38,7 @@ from sphinx.util import logging as sphinx_logging
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [ROOT / "data", ROOT / "notebooks" / "talks.py", ROOT / "notebooks" / "talks",
-          ROOT / "constraints.txt", Path(__file__).resolve()]
+          ROOT / "constraints.txt", Path(__file__).resolve(), Path(__file__).with_name("notebook_text.py")]
 STATIC = Path(__file__).resolve().parent / "static"
 # plotly's inline script for one chart, which must run after the deferred plotly.js: a module
 # script runs, like a deferred one, once the page is parsed, in document order.

@@ -3,7 +3,8 @@
 One module per reason to change: `data` and `schema` (the data package, and what the loader
 supports of Table Schema), `style` (palette, plotly template and renderer, text for readers; the
 only import side effects), `judgments`, `sourcing` (how the article knows what it says), `charts`,
-`ach` (the competing hypotheses), and one module per chapter. The public names of all of them are
+`ach` (the competing hypotheses), `book` (what the book needs to show a notebook's prose as
+JupyterLab does), and one module per chapter. The public names of all of them are
 re-exported here, so notebooks call ``talks.load()``, ``talks.table(...)`` and so on.
 """
 
@@ -35,6 +36,7 @@ from .ach import (
     record_inconsistency,
     scorecard,
 )
+from .book import glue_prose, prose_expressions
 from .charts import (
     camp_groups,
     cell_positions,
@@ -116,6 +118,7 @@ from .style import (
     chart_bundle,
     clip,
     count_phrase,
+    counted,
     esc,
     joined,
     lower_first,
@@ -131,16 +134,17 @@ from .what_happened_next import later_events
 __all__ = [
     "ach_matrix", "ach_view", "actor_profiles", "alt", "APPROVED_LABELS", "argument_alt", "argument_figure",
     "argument_holders", "attribute", "attribution_flows", "BAND", "BAR", "basis_ids", "BASIS_LABELS",
-    "basis_problems", "basis_rows", "BASIS_TABLES", "best_shares", "BLACK", "BLUE", "CAMP_COLOURS",
-    "camp_groups", "CAMPS", "CATEGORY_COLOURS", "cell_positions", "chart_bundle", "CHART_CONFIG",
-    "claim_voices", "claim_words", "clip", "codebook", "coherent", "CONFIDENCE_LEVELS", "CONSISTENCY",
-    "CONSISTENCY_SCALE", "count_phrase", "DATA_DIR", "DataError", "diagnosticity", "DIVIDER", "dot_matrix",
-    "esc", "event_timeline", "events_with_sources", "EXPECTATION", "facts_only", "FLOW", "flows_alt",
-    "GOAL_LABELS", "GREEN", "GREY", "GRID", "hover_text", "inconsistency", "indicator_diagnosticity", "INK",
-    "item_weights", "joined", "judgments", "judgments_md", "KEY_GREY", "KIND_LABELS", "later_events",
-    "leaders", "leave_one_out", "LEVEL_WEIGHTS", "level_weights", "load", "load_package", "lower_first",
-    "matrix_alt", "number_words", "ORANGE", "OUTLINE_GREY", "penalties", "perturbed_scores", "power_alt",
-    "power_and_voice", "PURPLE", "quoted_in_2025", "ranking", "ranking_text", "rating_sensitivity",
+    "basis_problems", "basis_rows", "BASIS_TABLES", "best_shares", "BLACK", "BLUE",
+    "CAMP_COLOURS", "camp_groups", "CAMPS", "CATEGORY_COLOURS", "cell_positions", "chart_bundle",
+    "CHART_CONFIG", "claim_voices", "claim_words", "clip", "codebook", "coherent",
+    "CONFIDENCE_LEVELS", "CONSISTENCY", "CONSISTENCY_SCALE", "count_phrase", "counted", "DATA_DIR",
+    "DataError", "diagnosticity", "DIVIDER", "dot_matrix", "esc", "event_timeline", "events_with_sources",
+    "EXPECTATION", "facts_only", "FLOW", "flows_alt", "glue_prose", "GOAL_LABELS", "GREEN", "GREY", "GRID",
+    "hover_text", "inconsistency", "indicator_diagnosticity", "INK", "item_weights", "joined", "judgments",
+    "judgments_md", "KEY_GREY", "KIND_LABELS", "later_events", "leaders", "leave_one_out", "LEVEL_WEIGHTS",
+    "level_weights", "load", "load_package", "lower_first", "matrix_alt", "number_words", "ORANGE",
+    "OUTLINE_GREY", "penalties", "perturbed_scores", "power_alt", "power_and_voice",
+    "prose_expressions", "PURPLE", "quoted_in_2025", "ranking", "ranking_text", "rating_sensitivity",
     "record_inconsistency", "RECORD_PENALTY", "REFERENCE_LINE", "RESULT_COLOURS", "RESULT_CREDIT",
     "ROW_CONFIDENCE_MARKERS", "scorecard", "SKY", "source_label", "SOURCING", "sourcing_kind", "stance_alt",
     "stance_basis", "STANCE_COLOURS", "stance_figure", "stance_timeline", "stance_timeline_alt", "table",

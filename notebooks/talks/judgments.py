@@ -31,16 +31,18 @@ def judgments(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
 
 
 def judgments_md(frame: pd.DataFrame) -> Markdown:
-    """Key judgments for the chapter's opening box, in the ICD 203 form: the proposition, then
-    its likelihood (term and band) and its confidence (level and reason) in sentences of their own."""
+    """The chapter's opening box of key judgments, as MyST Markdown (the book and JupyterLab both
+    render it), in the ICD 203 form: the proposition, then its likelihood (term and band) and its
+    confidence (level and reason) in sentences of their own."""
     scale = load()["estimative_scale"].set_index("term")
     from IPython.display import Markdown
 
-    return Markdown("\n".join(
+    items = "\n".join(
         f"- {j.judgment}\n  *Likelihood:* {j.likelihood} ({scale.at[j.likelihood, 'low_pct']}–"
         f"{scale.at[j.likelihood, 'high_pct']} %). *Confidence:* {j.confidence}. {j.reason}"
         for j in frame.itertuples()
-    ))
+    )
+    return Markdown(f":::{{admonition}} Key judgments\n:class: important\n{items}\n:::")
 
 
 def coherent(terms: list[str]) -> bool:

@@ -33,6 +33,10 @@ class DataError(ValueError):
             where += f", field '{field}'"
         super().__init__(f"{where}: {problem}")
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows instead of the traceback: the one line that says what to fix."""
+        return [f"{type(self).__name__}: {self}"]
+
 
 def listed(values: list) -> str:
     """Values of any type as a comma-separated list, for messages and the codebook."""

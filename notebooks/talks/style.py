@@ -212,6 +212,11 @@ def number_words(n: int) -> str:
     return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
 
 
+def counted(n: int, noun: str) -> str:
+    """A count with its noun, as prose: 'no quotations', 'one quotation', '25 quotations'."""
+    return f"{number_words(n)} {noun}{'' if n == 1 else 's'}"
+
+
 def clip(text: object, width: int) -> str:
     """Text cut at a word boundary to at most `width` characters, with an ellipsis if cut."""
     text = str(text)
