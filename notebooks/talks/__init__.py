@@ -44,9 +44,8 @@ from .charts import (
     timeline_alt,
     who_names_what,
 )
-from .data import DATA_DIR, codebook, load, load_package
+from .data import DATA_DIR, codebook, fields, labels, load, load_package, title
 from .decision_making import (
-    APPROVED_LABELS,
     attribution_flows,
     flows_alt,
     power_alt,
@@ -55,7 +54,7 @@ from .decision_making import (
     stance_timeline,
     stance_timeline_alt,
 )
-from .goals import BASIS_LABELS, GOAL_LABELS, KIND_LABELS, hover_text, then_and_now, voices_per_item
+from .goals import hover_text, then_and_now, voices_per_item
 from .hardliners import (
     actor_profiles,
     argument_alt,
@@ -112,11 +111,14 @@ from .style import (
     VERMILION,
     YELLOW,
     alt,
+    by_label,
     chart_bundle,
     clip,
     count_phrase,
     esc,
+    heading,
     joined,
+    labelled,
     lower_first,
     number_words,
     table,
@@ -128,15 +130,15 @@ from .style import (
 from .what_happened_next import later_events
 
 __all__ = [
-    "ach_matrix", "ach_view", "actor_profiles", "alt", "APPROVED_LABELS", "argument_alt", "argument_figure",
-    "argument_holders", "attribute", "attribution_flows", "BAND", "BAR", "basis_ids", "BASIS_LABELS",
+    "ach_matrix", "by_label", "fields", "heading", "labelled", "labels", "title", "ach_view", "actor_profiles", "alt", "argument_alt", "argument_figure",
+    "argument_holders", "attribute", "attribution_flows", "BAND", "BAR", "basis_ids", 
     "basis_problems", "basis_rows", "BASIS_TABLES", "best_shares", "BLACK", "BLUE", "CAMP_COLOURS",
     "camp_groups", "CAMPS", "CATEGORY_COLOURS", "cell_positions", "chart_bundle", "CHART_CONFIG",
     "claim_voices", "clip", "codebook", "coherent", "CONFIDENCE_LEVELS", "CONSISTENCY", "CONSISTENCY_SCALE",
     "count_phrase", "DATA_DIR", "DataError", "diagnosticity", "DIVIDER", "dot_matrix", "esc",
-    "event_timeline", "events_with_sources", "EXPECTATION", "facts_only", "FLOW", "flows_alt", "GOAL_LABELS",
+    "event_timeline", "events_with_sources", "EXPECTATION", "facts_only", "FLOW", "flows_alt", 
     "GREEN", "GREY", "GRID", "hover_text", "inconsistency", "indicator_diagnosticity", "INK", "item_weights",
-    "joined", "judgments", "judgments_md", "KEY_GREY", "KIND_LABELS", "later_events", "leaders",
+    "joined", "judgments", "judgments_md", "KEY_GREY", "later_events", "leaders",
     "leave_one_out", "LEVEL_WEIGHTS", "level_weights", "load", "load_package", "lower_first", "matrix_alt",
     "number_words", "ORANGE", "OUTLINE_GREY", "penalties", "perturbed_scores", "power_alt", "power_and_voice",
     "PURPLE", "quoted_in_2025", "ranking", "ranking_text", "rating_sensitivity", "record_inconsistency",
