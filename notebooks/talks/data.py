@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import DataError, check_cell, check_schema, field_names, listed, parse, typed_column, value_labels
+from .schema import (
+    DataError,
+    check_cell,
+    check_schema,
+    field_names,
+    listed,
+    parse,
+    typed_column,
+    value_labels,
+)
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 

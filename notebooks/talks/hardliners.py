@@ -60,7 +60,8 @@ def stance_figure(basis: pd.DataFrame) -> go.Figure:
             x=rows["stance"].astype(str), y=rows["name"].map(esc), mode="markers", name=esc(camp),
             marker=dict(color=colour, symbol=marker, size=15),
             customdata=[
-                f"<b>{esc(r.name)}</b> ({esc(r.role)})<br>Camp: {esc(camps[r.camp])}; stance: {esc(stances[r.stance])}"
+                f"<b>{esc(r.name)}</b> ({esc(r.role)})<br>Camp: {esc(camps[r.camp])}; "
+                f"stance: {esc(stances[r.stance])}"
                 f"<br>placed by: {esc(r.placed_by)}<br>"
                 + "<br>".join(wrap(line, 70) for line in r.basis.split("\n"))
                 for r in rows.itertuples()

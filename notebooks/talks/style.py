@@ -215,7 +215,8 @@ def table(frame: pd.DataFrame, tables: Tables | None = None, codes: bool = False
         if pd.api.types.is_datetime64_any_dtype(values):
             precision = (frame["date_precision"].astype(str) if column == "date" and "date_precision" in frame
                          else pd.Series("day", index=frame.index))
-            shown[column] = [when(d, p) if not pd.isna(d) else "" for d, p in zip(values, precision, strict=True)]
+            shown[column] = [when(d, p) if not pd.isna(d) else ""
+                             for d, p in zip(values, precision, strict=True)]
         elif pd.api.types.is_bool_dtype(values):
             shown[column] = values.map({True: "yes", False: "no"})
     shown = shown.astype(object).where(shown.notna(), "")
