@@ -186,6 +186,9 @@ def labelled(frame: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     for column in shown.columns:
         names = {c["value"]: c["label"] for c in schema.get(column, {}).get("categories", [])}
         if names:
+            unknown = set(shown[column].dropna()) - set(names)
+            if unknown:
+                raise ValueError(f"column '{column}' holds {sorted(map(str, unknown))}, which have no label")
             values = shown[column].astype("category")
             shown[column] = values.cat.set_categories(list(names)).cat.rename_categories(names)
     return shown
