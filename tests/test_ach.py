@@ -60,10 +60,10 @@ def test_an_item_rated_only_consistent_or_neutral_moves_nothing():
 def test_leave_one_out():
     loo = talks.leave_one_out(MATRIX, WEIGHTS).set_index("evidence_id")
     # Without E3: H1 1.5, H2 1.0, H3 0 -> H3 < H2 < H1, H3 still first.
-    assert loo.loc["E3", "ranking"] == "H3 < H2 < H1"
+    assert loo.loc["E3", "ranking"] == "H3, then H2, then H1"
     assert loo.loc["E3", "changes_ranking"] and not loo.loc["E3", "changes_first"]
     # Without E2: H1 0, H2 1.75, H3 0.375 -> H1 < H3 < H2: H1 takes first place.
-    assert loo.loc["E2", "ranking"] == "H1 < H3 < H2" and loo.loc["E2", "changes_first"]
+    assert loo.loc["E2", "ranking"] == "H1, then H3, then H2" and loo.loc["E2", "changes_first"]
 
 
 def test_leaders_keep_ties():
@@ -90,7 +90,7 @@ def test_rating_sensitivity_can_unseat_a_hypothesis_with_nothing_against_it():
     """Unlike the weight perturbation, moving a rating to I can put the first-ranked one behind."""
     ratings = pd.DataFrame({"evidence_id": ["E1", "E1"], "hypothesis_id": ["H1", "H2"], "rating": ["N", "I"]})
     moves = talks.rating_sensitivity(talks.ach_matrix(ratings), pd.Series({"E1": 1.0}))
-    assert moves.set_index(["hypothesis_id", "moved_to"]).loc[("H1", "I"), "first"] == "H1 = H2"
+    assert moves.set_index(["hypothesis_id", "moved_to"]).loc[("H1", "I"), "first"] == "H1 and H2 (tied)"
 
 
 def test_perturbation_with_no_spread_reproduces_the_scores():
@@ -111,8 +111,8 @@ def test_best_shares_split_ties():
 
 
 def test_ranking_text_shows_ties():
-    assert talks.ranking_text(pd.Series({"H1": 0.75, "H2": 1.5, "H3": 0.75})) == "H1 = H3 < H2"
-    assert talks.ranking_text(pd.Series({"H1": 0.0, "H2": 1.0, "H3": 2.0})) == "H1 < H2 < H3"
+    assert talks.ranking_text(pd.Series({"H1": 0.75, "H2": 1.5, "H3": 0.75})) == "H1 and H3 (tied), then H2"
+    assert talks.ranking_text(pd.Series({"H1": 0.0, "H2": 1.0, "H3": 2.0})) == "H1, then H2, then H3"
 
 
 def test_basis_problems_catch_an_absence_resting_on_a_positive_items_rows():

@@ -102,7 +102,7 @@ def timeline_events() -> pd.DataFrame:
 
 def test_event_timeline_rows_by_category_markers_by_confidence():
     fig = talks.event_timeline(timeline_events(), "Run <up>")
-    assert [t.name for t in fig.data] == ["diplomacy, medium", "military, high"]
+    assert [t.name for t in fig.data] == ["diplomacy (medium confidence)", "military (high confidence)"]
     assert [t.marker.color for t in fig.data] == [talks.CATEGORY_COLOURS["diplomacy"],
                                                  talks.CATEGORY_COLOURS["military"]]
     assert [t.marker.symbol for t in fig.data] == [talks.ROW_CONFIDENCE_MARKERS["medium"],

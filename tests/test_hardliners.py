@@ -69,7 +69,7 @@ def test_stance_basis_orders_actors_and_gives_the_placing_words():
 
 def test_stance_figure_has_one_trace_per_camp_and_escaped_hover():
     fig = talks.stance_figure(talks.stance_basis(ACTORS, STATEMENTS, CLAIMS))
-    assert [t.name for t in fig.data] == ["leadership", "government", "hardline", "united_states", "media"]
+    assert [t.name for t in fig.data] == ["leadership", "government", "hardliners", "United States", "media"]
     hardline = fig.data[2]
     assert list(hardline.y) == ["Yusuf &lt;b&gt;"]
     assert hardline.marker.symbol == talks.CAMPS["hardline"][1]
@@ -85,14 +85,14 @@ def test_stance_figure_has_one_trace_per_camp_and_escaped_hover():
 def test_stance_alt_goes_along_the_scale():
     assert talks.stance_alt(talks.stance_basis(ACTORS, STATEMENTS, CLAIMS)) == (
         "Dot plot of all 5 actors against the stance scale. Conditional: Walid and Xena. Opposed: Yusuf <b>. "
-        "Unplaced: Zoe and Vera.")
+        "Not placed: Zoe and Vera.")
 
 
 def test_argument_alt_lists_each_argument_with_its_holders():
     holders = talks.argument_holders(LINKS, STATEMENTS, CLAIMS, ACTORS)
     assert talks.argument_alt(holders, ARGUMENTS) == (
         "Matrix of 4 arguments against the 3 people, groups and outlets who make them. "
-        "Threat (against talks): Yusuf <b>; Buy time (talks as tactic): Xena and Yusuf <b>; "
+        "Threat (against talks): Yusuf <b>; Buy time (talks as a tactic): Xena and Yusuf <b>; "
         "Distrust (limits on talks): Xena; Stalling? (reading of intent): \"commentators\" (not named).")
 
 
@@ -130,7 +130,7 @@ def test_argument_figure_orders_arguments_by_bearing():
     # arguments down, the first bearing at the top
     ticks = list(fig.layout.yaxis.categoryarray)[::-1]
     assert [t.split("<br>")[0] for t in ticks] == ["Threat", "Buy time", "Distrust", "Stalling?"]
-    assert ticks[1] == "Buy time<br><i>talks as tactic</i>"
+    assert ticks[1] == "Buy time<br><i>talks as a tactic</i>"
     # holders across, in order of their first argument, then by name
     assert list(fig.layout.xaxis.categoryarray) == ["Yusuf &lt;b&gt;", "Xena", '"commentators" (not named)']
     assert sum(len(t.x) for t in fig.data) == len(LINKS)

@@ -27,5 +27,6 @@ def test_judgments_md_keeps_the_proposition_likelihood_and_confidence_apart():
     """ICD 203: the proposition, then the likelihood with its band, then the confidence, each in a
     sentence of its own."""
     text = talks.judgments_md(talks.judgments([ROW])).data
-    assert text == ("- Tehran probed for a narrow deal.\n"
-                    "  *Likelihood:* likely (55–80 %). *Confidence:* low. One outlet's report.")
+    assert text == (":::{admonition} Key judgments\n:class: important\n"
+                    "- Tehran probed for a narrow deal.\n"
+                    "  *Likelihood:* likely (55–80 %). *Confidence:* low. One outlet's report.\n:::")

@@ -35,6 +35,15 @@ def set_constraint(table, name, **constraints):
         constraints)
 
 
+def set_enum(table, name, values):
+    """An enum on a field, with a label for each value."""
+    def change(resources, _):
+        f = field(resources, table, name)
+        f.setdefault("constraints", {})["enum"] = values
+        f["categories"] = [{"value": v, "label": f"label {v}"} for v in values]
+    return change
+
+
 def set_schema(table, **props):
     return lambda resources, _: resources[table]["schema"].update(props)
 
@@ -73,6 +82,21 @@ REFUSED = [
      "constraint 'pattern' applies to strings, not to type 'integer'"),
     ("a minimum on a string", set_constraint("actors", "name", minimum=1), "actors.name",
      "constraint 'minimum' applies to integers and numbers, not to type 'string'"),
+    ("a field without a title", set_field("actors", "name", title=""), "actors.name", "has no title"),
+    ("an enum without labels", lambda r, _: field(r, "actors", "camp").pop("categories"), "actors.camp",
+     "has an enum but no categories"),
+    ("an enum value without a label", lambda r, _: field(r, "actors", "camp")["categories"].pop(),
+     "actors.camp",
+     "enum value 'unattributed' must have exactly one label"),
+    ("an enum value with two labels",
+     lambda r, _: field(r, "actors", "camp")["categories"].append({"value": "media", "label": "press"}),
+     "actors.camp", "enum value 'media' must have exactly one label"),
+    ("labels out of the enum's order", lambda r, _: field(r, "actors", "camp")["categories"].reverse(),
+     "actors.camp", "categories must list the enum's values in its order"),
+    ("an empty label", lambda r, _: field(r, "actors", "camp")["categories"][0].update(label=" "),
+     "actors.camp", "must have a value and a non-empty label"),
+    ("labels without an enum", set_field("actors", "name", categories=[{"value": "x", "label": "X"}]),
+     "actors.name", "categories need an enum constraint"),
     ("categoriesOrdered without an enum", set_field("actors", "name", categoriesOrdered=True), "actors.name",
      "categoriesOrdered needs an enum constraint"),
     ("a field named twice", name_twice, "goals.goal_id", "is named twice"),
@@ -134,14 +158,14 @@ def test_a_package_without_resources_is_refused(tmp_path):
 
 def test_an_integer_enum_names_its_values(tmp_path):
     """The error path formats enum values of any type (it once joined them as strings and crashed)."""
-    data = with_schema(tmp_path, set_constraint("statements", "paragraph", enum=[1, 2, 3]))
+    data = with_schema(tmp_path, set_enum("statements", "paragraph", [1, 2, 3]))
     with pytest.raises(talks.DataError) as caught:
         talks.load(data)
     assert str(caught.value) == "data/statements.csv, row 2, field 'paragraph': '8' is not one of 1, 2, 3"
 
 
 def test_an_integer_enum_loads_as_categories(tmp_path):
-    data = with_schema(tmp_path, set_constraint("estimative_scale", "rank", enum=[1, 2, 3, 4, 5, 6, 7]))
+    data = with_schema(tmp_path, set_enum("estimative_scale", "rank", [1, 2, 3, 4, 5, 6, 7]))
     rank = talks.load(data)["estimative_scale"]["rank"]
     assert list(rank.cat.categories) == [1, 2, 3, 4, 5, 6, 7]
 

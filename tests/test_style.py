@@ -9,7 +9,7 @@ from IPython.display import display
 from IPython.utils.capture import capture_output
 
 import talks
-from conftest import enum
+from conftest import enum, mini
 
 
 def test_esc_and_wrap_make_text_inert():
@@ -81,7 +81,33 @@ def test_table_escapes_and_shows_dates_and_blanks():
     frame = pd.DataFrame({"text": ["<b>x</b>", None], "date": pd.to_datetime(["2025-04-12", None])})
     shown = talks.table(frame)
     assert "&lt;b&gt;x&lt;/b&gt;" in shown.data and "<b>x" not in shown.data
-    assert "<td>2025-04-12</td>" in shown.data and shown.data.count("<td></td>") == 2
+    assert "<td>12 April 2025</td>" in shown.data and shown.data.count("<td></td>") == 2
+    assert "<th>Text</th>" in shown.data and "NaT" not in shown.data and "&lt;NA&gt;" not in shown.data
+
+
+def test_table_uses_the_schemas_titles_and_labels_and_dates_at_their_precision():
+    frame = mini("statements", statement_id=["s1", "s2"], date=["2019-01-01", None],
+                 date_precision=["year", "undated"], channel=["local_press", "social_media"]).assign(
+        quoted=[True, False], speaker=["A", pd.NA])
+    shown = talks.table(frame, "statements").data
+    for words in ("<th>Statement ID</th>", "<th>Date precision</th>", "<th>Channel</th>", "<th>Quoted</th>",
+                  "<td>2019</td>", "<td>Iranian press</td>", "<td>social media</td>", "<td>yes</td>",
+                  "<td>no</td>", "<td>undated</td>"):
+        assert words in shown, words
+    assert "local_press" not in shown and "&lt;NA&gt;" not in shown and "True" not in shown
+
+
+def test_a_column_named_like_a_code_needs_a_title():
+    with pytest.raises(ValueError, match="column 'who_says_it' is not a field of claims: name it in words"):
+        talks.table(pd.DataFrame({"who_says_it": ["x"]}), "claims")
+
+
+def test_labelled_keeps_the_schemas_order_and_by_label_rekeys_a_palette():
+    frame = mini("actors", camp=["media", "armed_forces"])
+    shown = talks.labelled(frame, "actors")
+    assert list(shown.camp) == ["media", "armed forces"]
+    assert list(shown.camp.cat.categories) == list(talks.labels("actors", "camp").values())
+    assert talks.by_label("actors", "camp", talks.CAMP_COLOURS)["armed forces"] == talks.GREEN
 
 
 def test_joined_and_count_phrase():

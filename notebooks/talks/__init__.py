@@ -46,9 +46,8 @@ from .charts import (
     timeline_alt,
     who_names_what,
 )
-from .data import DATA_DIR, codebook, load, load_package
+from .data import DATA_DIR, codebook, fields, labels, load, load_package, title
 from .decision_making import (
-    APPROVED_LABELS,
     attribution_flows,
     flows_alt,
     power_alt,
@@ -57,7 +56,7 @@ from .decision_making import (
     stance_timeline,
     stance_timeline_alt,
 )
-from .goals import BASIS_LABELS, GOAL_LABELS, KIND_LABELS, hover_text, then_and_now, voices_per_item
+from .goals import hover_text, then_and_now, voices_per_item
 from .hardliners import (
     actor_profiles,
     argument_alt,
@@ -115,12 +114,15 @@ from .style import (
     VERMILION,
     YELLOW,
     alt,
+    by_label,
     chart_bundle,
     clip,
     count_phrase,
     counted,
     esc,
+    heading,
     joined,
+    labelled,
     lower_first,
     number_words,
     table,
@@ -132,23 +134,22 @@ from .style import (
 from .what_happened_next import later_events
 
 __all__ = [
-    "ach_matrix", "ach_view", "actor_profiles", "alt", "APPROVED_LABELS", "argument_alt", "argument_figure",
-    "argument_holders", "attribute", "attribution_flows", "BAND", "BAR", "basis_ids", "BASIS_LABELS",
-    "basis_problems", "basis_rows", "BASIS_TABLES", "best_shares", "BLACK", "BLUE",
+    "ach_matrix", "ach_view", "actor_profiles", "alt", "argument_alt", "argument_figure",
+    "argument_holders", "attribute", "attribution_flows", "BAND", "BAR", "basis_ids",
+    "basis_problems", "basis_rows", "BASIS_TABLES", "best_shares", "BLACK", "BLUE", "by_label",
     "CAMP_COLOURS", "camp_groups", "CAMPS", "CATEGORY_COLOURS", "cell_positions", "chart_bundle",
-    "CHART_CONFIG", "claim_voices", "claim_words", "clip", "codebook", "coherent",
-    "CONFIDENCE_LEVELS", "CONSISTENCY", "CONSISTENCY_SCALE", "count_phrase", "counted", "DATA_DIR",
-    "DataError", "diagnosticity", "DIVIDER", "dot_matrix", "esc", "event_timeline", "events_with_sources",
-    "EXPECTATION", "facts_only", "FLOW", "flows_alt", "glue_prose", "GOAL_LABELS", "GREEN", "GREY", "GRID",
+    "CHART_CONFIG", "claim_voices", "claim_words", "clip", "codebook", "coherent", "CONFIDENCE_LEVELS",
+    "CONSISTENCY", "CONSISTENCY_SCALE", "count_phrase", "counted", "DATA_DIR", "DataError", "diagnosticity",
+    "DIVIDER", "dot_matrix", "esc", "event_timeline", "events_with_sources", "EXPECTATION", "facts_only",
+    "fields", "FLOW", "flows_alt", "glue_prose", "GREEN", "GREY", "GRID", "heading",
     "hover_text", "inconsistency", "indicator_diagnosticity", "INK", "item_weights", "joined", "judgments",
-    "judgments_md", "KEY_GREY", "KIND_LABELS", "later_events", "leaders", "leave_one_out", "LEVEL_WEIGHTS",
-    "level_weights", "load", "load_package", "lower_first", "matrix_alt", "number_words", "ORANGE",
-    "OUTLINE_GREY", "penalties", "perturbed_scores", "power_alt", "power_and_voice",
+    "judgments_md", "KEY_GREY", "labelled", "labels", "later_events", "leaders",
+    "leave_one_out", "level_weights", "LEVEL_WEIGHTS", "load", "load_package", "lower_first", "matrix_alt",
+    "number_words", "ORANGE", "OUTLINE_GREY", "penalties", "perturbed_scores", "power_alt", "power_and_voice",
     "prose_expressions", "PURPLE", "quoted_in_2025", "ranking", "ranking_text", "rating_sensitivity",
     "record_inconsistency", "RECORD_PENALTY", "REFERENCE_LINE", "RESULT_COLOURS", "RESULT_CREDIT",
     "ROW_CONFIDENCE_MARKERS", "scorecard", "SKY", "source_label", "SOURCING", "sourcing_kind", "stance_alt",
     "stance_basis", "STANCE_COLOURS", "stance_figure", "stance_timeline", "stance_timeline_alt", "table",
-    "then_and_now", "time_readings", "timeline_alt", "times", "UNNAMED", "upper_first", "VERMILION", "voiced",
-    "voices_per_item", "when", "who_names_what", "wrap", "YELLOW",
+    "then_and_now", "time_readings", "timeline_alt", "times", "title", "UNNAMED", "upper_first", "VERMILION",
+    "voiced", "voices_per_item", "when", "who_names_what", "wrap", "YELLOW",
 ]
-

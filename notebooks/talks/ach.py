@@ -8,7 +8,7 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
-from .style import esc, wrap
+from .style import esc, joined, wrap
 
 #: Consistency of an item of evidence with a hypothesis, after Heuer: very consistent (CC)
 #: to very inconsistent (II), most consistent first.
@@ -125,12 +125,20 @@ def ranking(scores: pd.Series) -> list[str]:
 
 
 def ranking_text(scores: pd.Series) -> str:
-    """The ranking in words, ties shown: 'H3 < H1 = H2'."""
+    """The ranking in words, best first, ties shown: 'H3, then H1 and H2 (tied)'."""
     order = ranking(scores)
-    text = order[0]
+    groups = [[order[0]]]
     for before, after in pairwise(order):
-        text += (" = " if np.isclose(scores[before], scores[after]) else " < ") + after
-    return text
+        if np.isclose(scores[before], scores[after]):
+            groups[-1].append(after)
+        else:
+            groups.append([after])
+    return ", then ".join(tied(group) for group in groups)
+
+
+def tied(hypotheses: list[str] | tuple[str, ...]) -> str:
+    """'H1', or 'H1 and H2 (tied)' for hypotheses that share a place."""
+    return hypotheses[0] if len(hypotheses) == 1 else f"{joined(list(hypotheses))} (tied)"
 
 
 def leaders(scores: pd.Series) -> tuple[str, ...]:
@@ -168,7 +176,7 @@ def rating_sensitivity(matrix: pd.DataFrame, weights: pd.Series) -> pd.DataFrame
                 moved.at[item, hypothesis] = value + step
                 now = leaders(inconsistency(moved, weights))
                 rows.append({"evidence_id": item, "hypothesis_id": hypothesis, "rating": names[value],
-                             "moved_to": names[value + step], "first": " = ".join(now),
+                             "moved_to": names[value + step], "first": tied(now),
                              "changes_first": now != first})
     return pd.DataFrame(rows)
 

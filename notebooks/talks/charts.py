@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pandas as pd
 import plotly.graph_objects as go
 
+from .data import labels
 from .sourcing import SOURCING, voiced
 from .style import (
     BAND,
@@ -25,11 +26,12 @@ from .style import (
 
 
 def camp_groups(frame: pd.DataFrame) -> Iterator[tuple[str, str, str, pd.DataFrame]]:
-    """(camp, colour, marker, rows) for each camp that has rows in `frame`, in the palette's order."""
+    """(camp's label, colour, marker, rows) for each camp that has rows in `frame`, in the palette's order."""
+    names = labels("actors", "camp")
     for camp, (colour, marker) in CAMPS.items():
         rows = frame[frame["camp"] == camp]
         if not rows.empty:
-            yield camp, colour, marker, rows
+            yield names[camp], colour, marker, rows
 
 
 def cell_positions(cells: list[tuple[str, str]], rows: list[str]
@@ -111,9 +113,9 @@ def dot_matrix(frame: pd.DataFrame, x: str, y: str, x_order: list[str], y_order:
     legends = 70 + 21 * (-(-(len(legend) - n_kinds) // 3)) + 21 * n_kinds
     fig.update_layout(
         title=esc(title), height=int(150 + 44 * height + legends), margin=dict(t=130, r=90 if group else 20),
-        legend=dict(title_text="camp of the voice", orientation="h", x=0, y=-0.03, yanchor="top",
+        legend=dict(title_text="Camp of the voice", orientation="h", x=0, y=-0.03, yanchor="top",
                     entrywidth=0.33, entrywidthmode="fraction"),
-        legend2=dict(title_text="how it is known", orientation="h", x=0, y=0, yref="container",
+        legend2=dict(title_text="How it is known", orientation="h", x=0, y=0, yref="container",
                      yanchor="bottom", entrywidth=1, entrywidthmode="fraction"),
     )
     return fig
@@ -171,6 +173,7 @@ def event_timeline(events: pd.DataFrame, title: str) -> go.Figure:
     """
     dated = events.dropna(subset=["date"])
     categories = [c for c in dated["category"].cat.categories if c in set(dated["category"])]
+    names, formats = labels("events", "category"), labels("events", "format")
     fig = go.Figure()
     for category in categories:
         for level in dated["confidence"].cat.categories[::-1]:
@@ -178,20 +181,21 @@ def event_timeline(events: pd.DataFrame, title: str) -> go.Figure:
             if rows.empty:
                 continue
             fig.add_trace(go.Scatter(
-                x=rows["date"], y=[category] * len(rows), mode="markers", name=f"{category}, {level}",
+                x=rows["date"], y=[names[category]] * len(rows), mode="markers",
+                name=f"{names[category]} ({level} confidence)",
                 marker=dict(color=CATEGORY_COLOURS[category], symbol=ROW_CONFIDENCE_MARKERS[level], size=12,
                             line_width=1.5),
                 customdata=[
                     f"<b>{esc(e.title)}</b> · {when(e.date, e.date_precision)}<br>"
                     f"{wrap(e.description, 70)}<br>"
-                    + (f"Format: {e.format}<br>" if isinstance(e.format, str) else "")
+                    + (f"Format: {formats[e.format]}<br>" if isinstance(e.format, str) else "")
                     + f"Confidence: {e.confidence}<br>Sources: {wrap(e.publishers, 70)}"
                     for e in rows.itertuples()
                 ],
                 hovertemplate="%{customdata}<extra></extra>",
             ))
-    fig.update_yaxes(categoryorder="array", categoryarray=categories[::-1], title=None)
-    fig.update_layout(title=esc(title), xaxis_title=None, legend_title_text="category, confidence",
+    fig.update_yaxes(categoryorder="array", categoryarray=[names[c] for c in categories][::-1], title=None)
+    fig.update_layout(title=esc(title), xaxis_title=None, legend_title_text="Category and confidence",
                       height=480)
     return fig
 

@@ -17,7 +17,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import DataError, check_cell, check_schema, field_names, listed, parse, typed_column
+from .schema import (
+    DataError,
+    check_cell,
+    check_schema,
+    field_names,
+    listed,
+    parse,
+    typed_column,
+    value_labels,
+)
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -113,6 +122,43 @@ def load_package(data_dir: Path = DATA_DIR) -> dict:
         raise DataError("datapackage.json", None, None, str(err)) from None
 
 
+@lru_cache(maxsize=4)
+def _resources(data_dir: Path, fingerprint: str) -> tuple[dict, ...]:
+    """The package's resources, each checked against what the loader supports, read once per
+    `fingerprint` of the data files."""
+    resources = load_package(data_dir).get("resources")
+    if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
+        raise DataError("datapackage.json", None, None, "must hold a list of resources")
+    fields_of = {r.get("name"): field_names(r) for r in resources}
+    for r in resources:
+        check_schema(r, fields_of)
+    return tuple(resources)
+
+
+def _fields(data_dir: Path) -> dict[str, dict[str, dict]]:
+    """Every field of the package, by table and field name."""
+    resources = _resources(data_dir, _fingerprint(data_dir))
+    return {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in resources}
+
+
+def fields(table: str, data_dir: Path = DATA_DIR) -> dict[str, dict]:
+    """The schema of one table's fields, by name; KeyError names an unknown table."""
+    known = _fields(Path(data_dir).resolve())
+    if table not in known:
+        raise KeyError(f"no table '{table}' in the data package (tables: {listed(list(known))})")
+    return known[table]
+
+
+def title(table: str, field: str) -> str:
+    """The words readers see for a field, e.g. title('claims', 'claim_type') == 'Kind of claim'."""
+    return fields(table)[field]["title"]
+
+
+def labels(table: str, field: str) -> dict:
+    """The label of each allowed value of a field, in the schema's order."""
+    return value_labels(fields(table)[field])
+
+
 def load(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
     """Load and check every table; return typed DataFrames by table name."""
     data_dir = Path(data_dir).resolve()
@@ -131,13 +177,7 @@ def _fingerprint(data_dir: Path) -> str:
 @lru_cache(maxsize=4)
 def _load(data_dir: Path, fingerprint: str) -> tuple[tuple[str, pd.DataFrame], ...]:
     """The tables of `data_dir`, read once per `fingerprint` of its files."""
-    package = load_package(data_dir)
-    resources = package.get("resources")
-    if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
-        raise DataError("datapackage.json", None, None, "must hold a list of resources")
-    fields_of = {r.get("name"): field_names(r) for r in resources}
-    for r in resources:
-        check_schema(r, fields_of)
+    resources = _resources(data_dir, fingerprint)
     tables = {r["name"]: _read_resource(r, data_dir) for r in resources}
     for r in resources:
         _check_keys(r, tables[r["name"]], tables)
@@ -162,7 +202,8 @@ def codebook(data_dir: Path = DATA_DIR) -> pd.DataFrame:
                 "field": f["name"],
                 "type": f.get("type", "string"),
                 "required": bool(c.get("required")),
-                "allowed values": listed(c.get("enum", [])),
+                "title": f["title"],
+                "allowed values": "; ".join(f"{v} ({label})" for v, label in value_labels(f).items()),
                 "description": f["description"],
             })
     return pd.DataFrame(rows)

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .data import labels
 from .style import esc, joined, times, upper_first, when, wrap
-
-#: What an attribution says was approved, in the chapter's words.
-APPROVED_LABELS = {
-    "reply_to_letter": "the reply to Trump's letter",
-    "talks_unspecified": "talks (format not given)",
-    "indirect_talks": "indirect talks",
-    "indirect_then_direct": "indirect, then direct if things go well",
-    "nuclear_file_only": "talks on the nuclear file only",
-}
 
 
 def quoted_in_2025(tables: dict[str, pd.DataFrame]) -> pd.Series:
@@ -47,13 +39,13 @@ def attribution_flows(tables: dict[str, pd.DataFrame]) -> tuple[list[str], pd.Da
     actors = tables["actors"].set_index("actor_id")["name"]
     quotes = tables["statements"].set_index("statement_id")["quote"]
     claims = tables["claims"].set_index("claim_id")["claim"]
-    rows = []
+    rows, approved, reported = [], labels("attributions", "approved"), labels("attributions", "reported_as")
     for a in tables["attributions"].itertuples():
         speaker = actors[a.speaker_actor_id] if pd.notna(a.speaker_actor_id) else "Unnamed reports"
         maker = actors[a.decision_maker_actor_id] if pd.notna(a.decision_maker_actor_id) else "No one named"
         said = f'"{quotes[a.statement_id]}"' if pd.notna(a.statement_id) else claims[a.claim_id]
-        hover = f"{wrap(said)}<br><i>{esc(a.reported_as.replace('_', ' '))}</i>: {wrap(a.effect)}"
-        rows += [(f"{speaker} ", f"{maker}  ", hover), (f"{maker}  ", APPROVED_LABELS[a.approved], hover)]
+        hover = f"{wrap(said)}<br><i>{esc(upper_first(reported[a.reported_as]))}</i>: {wrap(a.effect)}"
+        rows += [(f"{speaker} ", f"{maker}  ", hover), (f"{maker}  ", approved[a.approved], hover)]
     nodes = list(dict.fromkeys(label for s, t, _ in rows for label in (s, t)))
     links = pd.DataFrame(rows, columns=["source", "target", "hover"])
     links = links.groupby(["source", "target"], sort=False).agg(
@@ -117,8 +109,9 @@ def flows_alt(nodes: list[str], links: pd.DataFrame) -> str:
 def stance_timeline_alt(timeline: pd.DataFrame) -> str:
     """Alt text for the chart of `stance_timeline`: each stance in turn with its statements and events."""
     first, last = timeline.iloc[0], timeline.iloc[-1]
+    stances = labels("statements", "stance")
     parts = [
-        f"{str(stance).replace('_', ' ')}: "
+        f"{stances[stance]}: "
         + "; ".join(f"{r.label} ({when(r.date, r.date_precision)})"
                     for r in timeline[timeline.stance == stance].itertuples())
         for stance in timeline.stance.cat.categories if (timeline.stance == stance).any()

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .data import labels
 from .sourcing import SOURCING, voiced
 from .style import esc, wrap
-
-#: Plain words for the kinds of position, the goals and how a goal is known, as the chapter shows them.
-KIND_LABELS = {"refusal": "refused", "offer": "on offer", "condition": "condition",
-               "red_line": "off the table"}
-GOAL_LABELS = {
-    "indirect_talks": "indirect talks",
-    "investment": "American investment",
-    "sanctions_relief": "sanctions relief",
-    "avoid_war": "less risk of war",
-    "agreement": "a real deal",
-    "buy_time": "buying time",
-}
-BASIS_LABELS = {"stated": "stated by an official", "inferred": "inferred by others",
-                "advocated": "urged by others"}
 
 
 def hover_text(frame: pd.DataFrame, heading: str) -> list[str]:
@@ -42,13 +29,13 @@ def then_and_now(positions: pd.DataFrame, years: tuple[int, int] = (2019, 2025))
     """
     topics = positions["topic"]
     order = topics.cat.categories if hasattr(topics, "cat") else list(dict.fromkeys(topics))
-    rows = []
+    rows, kinds, topics = [], labels("positions", "kind"), labels("positions", "topic")
     for topic in order:
-        row = {"topic": str(topic).replace("_", " ")}
+        row = {"topic": topics.get(topic, topic)}
         for year in years:
             here = positions[(positions["topic"] == topic) & (positions["year"] == year)]
             row[str(year)] = "  \u25aa  ".join(
-                f"{KIND_LABELS[p.kind]}: \u201c{p.wording}\u201d ({voiced(p.voice, p.sourcing)})"
+                f"{kinds[p.kind]}: \u201c{p.wording}\u201d ({voiced(p.voice, p.sourcing)})"
                 for p in here.itertuples()
             ) or "nothing in the article"
         if any(row[str(y)] != "nothing in the article" for y in years):

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .charts import camp_groups
+from .data import labels
 from .sourcing import claim_words
 from .style import BAND, esc, joined, upper_first, when, wrap
 
@@ -49,13 +50,15 @@ def stance_figure(basis: pd.DataFrame) -> go.Figure:
     """Dot plot of every actor on the stance scale, one colour and marker per camp, basis on hover."""
     scale = list(basis["stance"].cat.categories)
     order = list(basis["name"].map(esc))
+    stances, camps = labels("actors", "stance"), labels("actors", "camp")
     fig = go.Figure()
     for camp, colour, marker, rows in camp_groups(basis):
         fig.add_trace(go.Scatter(
             x=rows["stance"].astype(str), y=rows["name"].map(esc), mode="markers", name=esc(camp),
             marker=dict(color=colour, symbol=marker, size=15),
             customdata=[
-                f"<b>{esc(r.name)}</b> ({esc(r.role)})<br>camp: {esc(r.camp)}; stance: {esc(r.stance)}"
+                f"<b>{esc(r.name)}</b> ({esc(r.role)})<br>Camp: {esc(camps[r.camp])}; "
+                f"stance: {esc(stances[r.stance])}"
                 f"<br>placed by: {esc(r.placed_by)}<br>"
                 + "<br>".join(wrap(line, 70) for line in r.basis.split("\n"))
                 for r in rows.itertuples()
@@ -65,18 +68,19 @@ def stance_figure(basis: pd.DataFrame) -> go.Figure:
     fig.add_vrect(x0=scale.index("unplaced") - 0.5, x1=scale.index("unplaced") + 0.5,
                   fillcolor=BAND, line_width=0, layer="below")
     fig.update_xaxes(categoryorder="array", categoryarray=scale, side="top", title=None, tickangle=0,
-                     tickfont=dict(size=12), tickvals=scale, ticktext=[s.replace("_", "<br>") for s in scale],
+                     tickfont=dict(size=12), tickvals=scale, ticktext=[wrap(stances[s], 10) for s in scale],
                      range=[-0.5, len(scale) - 0.5])
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
     fig.update_layout(height=220 + 26 * len(order), margin=dict(t=110),
-                      legend=dict(title_text="camp", orientation="h", x=0, y=-0.01, yanchor="top"),
+                      legend=dict(title_text="Camp", orientation="h", x=0, y=-0.01, yanchor="top"),
                       title="Where the article places each actor on the talks")
     return fig
 
 
 def stance_alt(basis: pd.DataFrame) -> str:
     """Alt text for `stance_figure`: the actors at each point of the scale, in the chart's order."""
-    parts = [upper_first(f"{str(stance).replace('_', ' ')}: "
+    stances = labels("actors", "stance")
+    parts = [upper_first(f"{stances[stance]}: "
                          f"{joined(list(basis[basis['stance'] == stance]['name']))}")
              for stance in basis["stance"].cat.categories if (basis["stance"] == stance).any()]
     return f"Dot plot of all {len(basis)} actors against the stance scale. " + ". ".join(parts) + "."
@@ -128,7 +132,8 @@ def argument_holders(links: pd.DataFrame, statements: pd.DataFrame, claims: pd.D
 def argument_figure(holders: pd.DataFrame, arguments: pd.DataFrame) -> go.Figure:
     """Matrix of who makes which argument: arguments down (in order of bearing), holders across."""
     args = arguments.sort_values("bearing", kind="stable").set_index("argument_id")
-    ticks = {a: f"{esc(r.label)}<br><i>{esc(str(r.bearing).replace('_', ' '))}</i>"
+    bearings = labels("arguments", "bearing")
+    ticks = {a: f"{esc(r.label)}<br><i>{esc(bearings[r.bearing])}</i>"
              for a, r in args.iterrows()}
     shown = holders.assign(
         y=holders["argument_id"].map(ticks),
@@ -150,7 +155,7 @@ def argument_figure(holders: pd.DataFrame, arguments: pd.DataFrame) -> go.Figure
     fig.update_xaxes(categoryorder="array", categoryarray=holder_order, title=None, tickangle=-40)
     fig.update_yaxes(categoryorder="array", categoryarray=[ticks[a] for a in args.index][::-1], title=None)
     fig.update_layout(height=380 + 44 * len(args), margin=dict(t=180),
-                      legend=dict(title_text="camp of who holds it", orientation="h", x=0, y=1.02,
+                      legend=dict(title_text="Camp of who holds it", orientation="h", x=0, y=1.02,
                                   yanchor="bottom", font=dict(size=12)),
                       title="Who makes which argument")
     return fig
@@ -158,8 +163,8 @@ def argument_figure(holders: pd.DataFrame, arguments: pd.DataFrame) -> go.Figure
 
 def argument_alt(holders: pd.DataFrame, arguments: pd.DataFrame) -> str:
     """Alt text for `argument_figure`: each argument, in the chart's order, with who holds it."""
-    args = arguments.sort_values("bearing", kind="stable")
-    parts = [f"{a.label} ({str(a.bearing).replace('_', ' ')}): "
+    args, bearings = arguments.sort_values("bearing", kind="stable"), labels("arguments", "bearing")
+    parts = [f"{a.label} ({bearings[a.bearing]}): "
              f"{joined(sorted(set(holders[holders['argument_id'] == a.argument_id]['holder'])))}"
              for a in args.itertuples()]
     return (f"Matrix of {len(args)} arguments against the {holders['holder'].nunique()} people, groups and "

@@ -2,6 +2,9 @@
 
 The loader reads a subset of Frictionless Table Schema and refuses, by name, anything outside it:
 four field types, six constraints, a primary key given as a list, and foreign keys on one field.
+Every field has a `title` (the words readers see for it), and every field with an `enum` has
+`categories` in the form of Frictionless Data Package v2: one ``{"value": ..., "label": ...}``
+per allowed value, in the enum's order, so each value has exactly one label.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ TYPES = ("string", "integer", "number", "date")
 #: The constraints the loader checks.
 CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum")
 #: The field properties the loader knows; any other would be silently ignored, so it is refused.
-FIELD_PROPERTIES = ("name", "title", "description", "type", "constraints", "categoriesOrdered")
+FIELD_PROPERTIES = ("name", "title", "description", "type", "constraints", "categories", "categoriesOrdered")
 #: Python types an enum's values must have, per field type (dates take no enum).
 ENUM_TYPES = {"string": str, "integer": int, "number": (int, float)}
 
@@ -83,6 +86,38 @@ def _check_field(resource: dict, field: dict) -> None:
             raise _refused(resource, name, f"enum value {wrong[0]!r} is not of type '{kind}'")
     if "categoriesOrdered" in field and "enum" not in constraints:
         raise _refused(resource, name, "categoriesOrdered needs an enum constraint")
+    title = field.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise _refused(resource, name, "has no title (the words readers see for the field)")
+    _check_categories(resource, field)
+
+
+def _check_categories(resource: dict, field: dict) -> None:
+    """Refuse categories that do not give exactly one non-empty label to each enum value, in order."""
+    name, enum = field["name"], field.get("constraints", {}).get("enum")
+    categories = field.get("categories")
+    if enum is None:
+        if categories is not None:
+            raise _refused(resource, name, "categories need an enum constraint")
+        return
+    if not isinstance(categories, list):
+        raise _refused(resource, name, "has an enum but no categories (a label for each value)")
+    for category in categories:
+        if not (isinstance(category, dict) and set(category) == {"value", "label"}
+                and isinstance(category["label"], str) and category["label"].strip()):
+            raise _refused(resource, name, f"category {category!r} must have a value and a non-empty label, "
+                                           "and nothing else")
+    values = [c["value"] for c in categories]
+    if values != enum:
+        missing = [v for v in enum if values.count(v) != 1]
+        problem = (f"enum value {missing[0]!r} must have exactly one label" if missing else
+                   f"categories must list the enum's values in its order ({listed(enum)})")
+        raise _refused(resource, name, problem)
+
+
+def value_labels(field: dict) -> dict:
+    """The label of each allowed value of a field, in the enum's order (empty without an enum)."""
+    return {c["value"]: c["label"] for c in field.get("categories", [])}
 
 
 def field_names(resource: dict) -> list[str]:

@@ -17,6 +17,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.basedatatypes import BaseFigure
 
+from .data import fields, labels
+
 if TYPE_CHECKING:
     from IPython.core.interactiveshell import InteractiveShell
     from IPython.display import HTML
@@ -157,14 +159,73 @@ def wrap(text: object, width: int = 60) -> str:
     return "<br>".join(lines + [line] if line else lines)
 
 
-def table(frame: pd.DataFrame) -> HTML:
-    """A light, escaped HTML table: no index, dates as YYYY-MM-DD, empty cells blank."""
+#: One or more table names: where a frame's columns come from (the first table with a field wins).
+Tables = str | tuple[str, ...]
+
+
+def _schema(tables: Tables | None) -> dict[str, dict]:
+    """The fields of the named tables, by name; the first table that has a field gives it."""
+    names = (tables,) if isinstance(tables, str) else tables or ()
+    merged: dict[str, dict] = {}
+    for name in names:
+        for field, spec in fields(name).items():
+            merged.setdefault(field, spec)
+    return merged
+
+
+def by_label(table_name: str, field: str, mapping: dict) -> dict:
+    """A mapping keyed by value (such as a palette) keyed by each value's label instead."""
+    names = labels(table_name, field)
+    return {names[value]: item for value, item in mapping.items()}
+
+
+def labelled(frame: pd.DataFrame, tables: Tables) -> pd.DataFrame:
+    """A copy of `frame` whose coded columns (fields of `tables` with labelled values) show their
+    labels, still as categoricals in the schema's order, for tables and chart legends."""
+    schema, shown = _schema(tables), frame.copy()
+    for column in shown.columns:
+        names = {c["value"]: c["label"] for c in schema.get(column, {}).get("categories", [])}
+        if names:
+            unknown = set(shown[column].dropna()) - set(names)
+            if unknown:
+                raise ValueError(f"column '{column}' holds {sorted(map(str, unknown))}, which have no label")
+            values = shown[column].astype("category")
+            shown[column] = values.cat.set_categories(list(names)).cat.rename_categories(names)
+    return shown
+
+
+def heading(column: str, tables: Tables | None = None) -> str:
+    """The words over a column: the field's title in the schema of `tables`, else the column's own name
+    with a capital. Raises ValueError for a code-like name (with '_') that the schema does not title."""
+    schema = _schema(tables)
+    if column in schema:
+        return schema[column]["title"]
+    if "_" in str(column):
+        raise ValueError(f"column '{column}' is not a field of {tables or 'any table'}: name it in words")
+    return upper_first(str(column))
+
+
+def table(frame: pd.DataFrame, tables: Tables | None = None, codes: bool = False) -> HTML:
+    """A light, escaped HTML table for readers: no index, column titles and value labels from the schema
+    of `tables`, dates at their precision (`when`, with the frame's `date_precision` where it has one),
+    yes/no for booleans, empty cells blank. `codes=True` marks a table that shows the codes on purpose
+    (the codebook)."""
     from IPython.display import HTML
 
-    shown = frame.copy()
-    for column in shown.select_dtypes("datetime").columns:
-        shown[column] = shown[column].dt.strftime("%Y-%m-%d")
-    return HTML(shown.to_html(index=False, na_rep="", escape=True, border=0, classes="book-table"))
+    shown = labelled(frame, tables)
+    for column in shown.columns:
+        values = shown[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            precision = (frame["date_precision"].astype(str) if column == "date" and "date_precision" in frame
+                         else pd.Series("day", index=frame.index))
+            shown[column] = [when(d, p) if not pd.isna(d) else ""
+                             for d, p in zip(values, precision, strict=True)]
+        elif pd.api.types.is_bool_dtype(values):
+            shown[column] = values.map({True: "yes", False: "no"})
+    shown = shown.astype(object).where(shown.notna(), "")
+    shown.columns = [heading(c, tables) for c in shown.columns]
+    classes = "book-table book-codes" if codes else "book-table"
+    return HTML(shown.to_html(index=False, na_rep="", escape=True, border=0, classes=classes))
 
 
 def when(day: pd.Timestamp | None, precision: str) -> str:
