@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
@@ -110,7 +110,7 @@ def contents_parts(root: Path) -> dict:
     return {"root": toc["root"], "parts": parts}
 
 
-def open_for_print(browser, url: str) -> Page:
+def open_for_print(browser: Browser | BrowserContext, url: str) -> Page:
     """A page (of a browser or a browser context) laid out in print media at the width of an A4
     page's printable box, charts drawn."""
     page = browser.new_page()
@@ -139,6 +139,7 @@ def oversized(page: Page, figures: list[dict]) -> list[str]:
 
 
 def print_pdf(page: Page, path: Path) -> None:
+    """Print a page to a PDF on A4, page numbers at the foot, with an outline and tags."""
     page.pdf(path=str(path), format="A4", margin={side: f"{mm}mm" for side, mm in MARGIN_MM.items()},
              print_background=True, display_header_footer=True, header_template="<span></span>",
              footer_template=FOOTER, outline=True, tagged=True)
@@ -162,6 +163,8 @@ def start_pages(path: Path, entries: list[dict]) -> list[dict]:
 
 @dataclass
 class Report:
+    """What `make_pdf` made."""
+
     path: Path
     contents: list[dict]  # doc, anchor, title, page
     figures: list[dict]  # as FIGURES describes them, measured before printing
