@@ -56,8 +56,11 @@ serve: $(BIN)/.installed
 plotly-bundle: $(BIN)/.installed
 	$(BIN)/python tools/plotly_bundle.py
 
+# JupyterLab at the repository root, on the first chapter, with the project's server settings in
+# jupyter/ (notebooks are saved without outputs) besides the user's own.
 lab: $(BIN)/.installed
-	$(BIN)/jupyter lab notebooks/
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/decision-making.ipynb
 
 clean:
 	rm -rf _build

@@ -1,11 +1,17 @@
 """What a JupyterLab user relies on: the loader sees edits without a restart, a data error reads as
 one line, the prose's expressions are glued for the book, and saving keeps outputs out of git."""
 
+import json
+import os
+import runpy
 import shutil
+import subprocess
+import sys
 
 import nbformat
 import numpy as np
 import pytest
+import yaml
 from IPython.core.interactiveshell import InteractiveShell
 
 import talks
@@ -71,3 +77,59 @@ def test_glue_prose_refuses_what_jupyterlab_would_show_differently(tmp_path, val
 def test_counts_read_as_prose():
     assert [talks.counted(n, "quotation") for n in (0, 1, 2, 25)] == [
         "no quotations", "one quotation", "two quotations", "25 quotations"]
+
+
+def test_saving_from_jupyterlab_drops_outputs(tmp_path):
+    """The pre-save hook of `make lab`'s Jupyter settings (the browser test shows it at work)."""
+    config = type("Config", (), {"ContentsManager": type("Section", (), {})()})()
+    hook = runpy.run_path(str(JUPYTER_CONFIG), init_globals={"get_config": lambda: config})["strip_outputs"]
+    assert config.ContentsManager.pre_save_hook is hook
+    code = nbformat.v4.new_code_cell("1 + 1", execution_count=3, outputs=[
+        nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=3)])
+    prose = nbformat.v4.new_markdown_cell("{eval}`n`", metadata={"user_expressions": [
+        {"expression": "n", "result": {"status": "ok", "data": {"text/plain": "3"}}}], "tags": ["x"]})
+    model = {"type": "notebook", "content": json.loads(nbformat.writes(
+        nbformat.v4.new_notebook(cells=[code, prose])))}
+    hook(model=model, path="chapter.ipynb", contents_manager=None)
+    code_cell, prose_cell = model["content"]["cells"]
+    assert code_cell["outputs"] == [] and code_cell["execution_count"] is None
+    assert prose_cell["metadata"] == {"tags": ["x"]}
+    text = {"type": "file", "content": "not a notebook"}
+    hook(model=text, path="notes.txt", contents_manager=None)
+    assert text == {"type": "file", "content": "not a notebook"}
+
+
+def test_committed_notebooks_carry_what_jupyterlab_writes():
+    """No outputs, no stored expression values, and the kernelspec and language_info JupyterLab
+    writes, so that a notebook is not "dirty" as soon as it opens."""
+    from ipykernel.ipkernel import IPythonKernel
+
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        assert not [c for c in nb.cells if "user_expressions" in c.metadata], path.name
+        assert nb.metadata.kernelspec == {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                          "name": "python3"}, path.name
+        info = dict(nb.metadata.language_info)
+        assert info.pop("version").startswith("3."), path.name
+        kernel = {k: v for k, v in IPythonKernel.language_info.items() if k != "version"}
+        assert info == kernel, path.name
+
+
+def test_make_lab_opens_the_first_chapter_at_the_root():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    first = toc["parts"][0]["chapters"][0]["file"]
+    command = subprocess.run(["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout
+    assert f'JUPYTER_CONFIG_PATH="{ROOT}/jupyter' in command
+    assert f'jupyter lab --ServerApp.root_dir="{ROOT}" {first}.ipynb' in command
+
+
+def test_a_notebook_moved_out_of_notebooks_says_how_to_fix_the_import(tmp_path):
+    lines = nbformat.read(ROOT / "notebooks" / "goals.ipynb", as_version=4).cells[1].source.splitlines()
+    end = next(i for i, line in enumerate(lines) if line.startswith("import talks"))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    shown = subprocess.run([sys.executable, "-m", "IPython", "--no-banner", "--colors=nocolor",
+                            "-c", "\n".join(lines[:end + 1])],
+                           cwd=tmp_path, env=env, capture_output=True, text=True).stdout
+    assert "ModuleNotFoundError: No module named 'talks'" in shown
+    assert "run this notebook from notebooks/, or put that folder on sys.path" in shown
