@@ -192,7 +192,9 @@ def _list_roles(app: Sphinx, pagename, templatename, context, doctree) -> None:
 def _finish(app: Sphinx, exception) -> None:
     if exception is not None:
         return
-    if app.builder.format == "html":
+    # Only the site is lightened: the single page (for the PDF) is read from disk, and its asset
+    # URLs are relative to the output's root, not to the page.
+    if app.builder.name == "html":
         for page in Path(app.outdir).rglob("*.html"):
             if "_static" not in page.relative_to(app.outdir).parts:
                 _lighten(page)
