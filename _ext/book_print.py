@@ -31,10 +31,26 @@ def _built_pdf(app: Sphinx) -> Path:
     return pdf_path(Path(app.outdir).parent)
 
 
+def _join_texts(element: nodes.Element) -> None:
+    """Make each run of adjacent text nodes one node: MyST gives every line break of a
+    caption its own, and a sentence may run across them."""
+    for parent in list(element.findall(nodes.Element)):
+        children = []
+        for child in parent.children:
+            if isinstance(child, nodes.Text) and children and isinstance(children[-1], nodes.Text):
+                children[-1] = nodes.Text(children[-1].astext() + child.astext())
+            else:
+                children.append(child)
+        if len(children) != len(parent.children):
+            parent.children = []
+            parent.extend(children)
+
+
 def _hover_for_screen_only(app: Sphinx, doctree: nodes.document) -> None:
     """Wrap every caption sentence that starts with "Hover", and every "(hover …)", in a
     screen-only span."""
     for caption in doctree.findall(nodes.caption):
+        _join_texts(caption)
         for text in list(caption.findall(nodes.Text)):
             parts, last = [], 0
             for match in HOVER.finditer(text.astext()):
