@@ -5,7 +5,8 @@
    plotly.js bundle (only the trace types the book draws; ``tools/plotly_bundle.py`` makes it).
    plotly.js is served once for the whole site, so pages carry only their figure data and
    charts draw with no internet connection; it loads only on pages that draw a chart and
-   never blocks the text: it is deferred, and the charts' inline scripts run after it.
+   never blocks the text: it is deferred, and the charts' inline scripts run after it (and
+   after ``book-charts.js``, which draws a chart on a phone with its phone layout).
    It keeps the theme light for a reader on a slow connection: no ``fontawesome.js`` (the
    theme's webfont already draws its icons), Sphinx's search scripts only on the search page,
    and every script deferred but one tiny settings file. It gives every page a meta
@@ -38,7 +39,8 @@ from sphinx.util import logging as sphinx_logging
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [ROOT / "data", ROOT / "notebooks" / "talks.py", ROOT / "notebooks" / "talks",
-          ROOT / "constraints.txt", Path(__file__).resolve(), Path(__file__).with_name("notebook_text.py")]
+          ROOT / "constraints.txt", Path(__file__).resolve(), Path(__file__).with_name("notebook_text.py"),
+          Path(__file__).with_name("book_print.py")]
 STATIC = Path(__file__).resolve().parent / "static"
 # plotly's inline script for one chart, which must run after the deferred plotly.js: a module
 # script runs, like a deferred one, once the page is parsed, in document order.
@@ -66,7 +68,7 @@ WORKER_LOGGER.setLevel(logging.WARNING)
 
 def fingerprint() -> str:
     """Hash of every file the notebooks' outputs depend on besides their code cells: data,
-    module, locked packages; and this extension, which decides what reaches the pages."""
+    module, locked packages; and the extensions that decide what reaches the pages."""
     digest = hashlib.sha256()
     for entry in INPUTS:
         files = sorted(entry.rglob("*")) if entry.is_dir() else [entry]
@@ -90,13 +92,22 @@ def _invalidate(app: Sphinx, config) -> None:
         shutil.rmtree(_cache_dir(app))
 
 
+def _static_digest() -> str:
+    """Hash of the book's own assets (``_ext/static``)."""
+    return hashlib.sha256(b"".join(path.name.encode() + b"\0" + path.read_bytes()
+                                   for path in sorted(STATIC.iterdir()))).hexdigest()
+
+
 def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
     """Pages to re-read besides those Sphinx found changed.
 
-    After an input change, every page. After a page change, the pages that paste glue
-    from other pages (``page.ipynb::key`` or the ``:doc:`` option), which Sphinx does not track.
+    After an input change, every page; after a change to the book's assets too, as every page
+    names them with their checksum (Sphinx would not even copy them with no page to write).
+    After a page change, the pages that paste glue from other pages (``page.ipynb::key`` or the
+    ``:doc:`` option), which Sphinx does not track.
     """
-    if app.book_inputs_changed:
+    static, env.book_static = getattr(env, "book_static", None), _static_digest()
+    if app.book_inputs_changed or static != env.book_static:
         return sorted(env.found_docs)
     if added or changed or removed:
         return [doc for doc in sorted(env.found_docs)
@@ -125,12 +136,16 @@ def _static_assets(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC))
 
 
-def _is_plotly(js) -> bool:
-    return str(getattr(js, "filename", None) or "").endswith("plotly.min.js")
+CHART_SCRIPTS = ("plotly.min.js", "book-charts.js")
+
+
+def _is_chart_script(js) -> bool:
+    return str(getattr(js, "filename", None) or "").endswith(CHART_SCRIPTS)
 
 
 def _plotly_where_needed(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Load plotly.js only on pages that draw a chart, and draw the charts once it has loaded.
+    """Load plotly.js and the book's chart script (``book-charts.js``, the phone layout) only on
+    pages that draw a chart, and draw the charts once they have loaded.
 
     plotly.js is deferred, so it never holds back the text; a preload at the top of <head> starts
     it first, before the stylesheets take the browser's connections, as the charts wait for it.
@@ -139,12 +154,12 @@ def _plotly_where_needed(app: Sphinx, pagename, templatename, context, doctree) 
         return
     if "plotly-graph-div" in context.get("body", ""):
         context["body"] = CHART_SCRIPT.sub('<script type="module">', context["body"])
-        tag = context["js_tag"](next(js for js in context["script_files"] if _is_plotly(js)))
+        tag = context["js_tag"](next(js for js in context["script_files"] if _is_chart_script(js)))
         url = re.search(r' src="([^"]+)"', tag)[1]
         context["metatags"] = context.get("metatags", "") + (
             f'\n<link rel="preload" as="script" href="{url}" fetchpriority="high" />')
     else:
-        context["script_files"] = [js for js in context["script_files"] if not _is_plotly(js)]
+        context["script_files"] = [js for js in context["script_files"] if not _is_chart_script(js)]
 
 
 def _description(doctree) -> str:
@@ -213,5 +228,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _meta_description)
     app.connect("build-finished", _finish)
     app.add_js_file("plotly.min.js", loading_method="defer")
+    app.add_js_file("book-charts.js", loading_method="defer")
     app.add_css_file("book.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
