@@ -18,9 +18,6 @@ sys.path.insert(0, str(ROOT / "pdf"))
 import book_pdf  # noqa: E402
 
 PDF_NAME = book_pdf.book_print.PDF_NAME
-CAPTIONS_MOVED = pytest.mark.xfail(
-    strict=True, reason="known defect: since the captions moved into Markdown figures (for JupyterLab), "
-    "the PDF's figure checks no longer find a caption with its chart; to be fixed")
 
 
 def poppler() -> None:
@@ -53,7 +50,7 @@ def web_figures(site) -> dict[str, str]:
     for path in pages(site):
         page = (site / path).read_text(encoding="utf-8")
         captions = re.findall(r'<span class="caption-number">(Figure [\d.]+) </span>'
-                              r'<span class="caption-text">(.*?)</span><a class="headerlink"', page)
+                              r'<span class="caption-text">(.*?)</span><a class="headerlink"', page, re.S)
         for number, caption in captions:
             found[number] = " ".join(text(caption).split()[:6])
     return found
@@ -96,7 +93,6 @@ def test_the_title_page_gives_the_question_the_date_and_the_cutoff(book, built_b
         assert line in pdf[0], line
 
 
-@CAPTIONS_MOVED
 def test_the_pdf_numbers_every_figure_as_the_site_does(book, built_book):
     report, pdf = book
     figures = web_figures(built_book)
@@ -106,7 +102,6 @@ def test_the_pdf_numbers_every_figure_as_the_site_does(book, built_book):
         assert f"{number} {caption}" in whole, f"{number} ({caption}…) is not in the PDF"
 
 
-@CAPTIONS_MOVED
 def test_the_pdf_prints_no_code_toggles_and_no_hover_instructions(book, built_book):
     _, pdf = book
     whole = " ".join(pdf)
@@ -118,7 +113,6 @@ def test_the_pdf_prints_no_code_toggles_and_no_hover_instructions(book, built_bo
     assert not [hover for hover in hovers if hover in whole]
 
 
-@CAPTIONS_MOVED
 def test_no_figure_is_split_across_pages_of_the_pdf(book):
     report, pdf = book
     page_height = book_pdf.CONTENT_PX[1]
@@ -133,7 +127,6 @@ def test_the_site_links_the_pdf_from_every_page(book, built_book):
         assert f'href="../{PDF_NAME}"' in page.read_text(encoding="utf-8"), page.name
 
 
-@CAPTIONS_MOVED
 def test_printed_pages_keep_each_figure_on_one_page(site, browser, tmp_path):
     """Each page of the site printed on A4: no figure straddles a page break, no code toggle,
     no chart control and no hover instruction is printed."""

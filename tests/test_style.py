@@ -31,7 +31,44 @@ def test_charts_are_json_and_light_html_with_stable_ids():
     assert first["text/html"] == second["text/html"]
     assert len(first["text/html"]) < 20_000, "plotly.js must not be embedded"
     assert 'aria-label="Two points; &quot;quoted&quot; &lt;b&gt;"' in first["text/html"]
-    assert first["application/vnd.plotly.v1+json"]["config"] == {"displaylogo": False, "responsive": True}
+    assert first["application/vnd.plotly.v1+json"]["config"] == {"displayModeBar": False, "responsive": True}
+    assert '<div aria-hidden="true"' in first["text/html"], "the SVG is hidden behind the alt text"
+
+
+def test_every_chart_gets_a_phone_layout_and_its_own_changes_over_it():
+    fig = go.Figure([go.Scatter(x=[1], y=[1], name=f"series {n}") for n in range(3)])
+    fig.update_layout(title="A title long enough to need two lines on a phone<br><sup>and a subtitle</sup>",
+                      height=400)
+    talks.phone(fig, traces=[{"mode": "markers"}, None, None], yaxis={"ticktext": ["short"]})
+    talks.alt(fig, "Three points")
+    layout = talks.chart_bundle(fig.to_dict())["application/vnd.plotly.v1+json"]["layout"]
+    phone = layout["meta"]["phone"]
+    assert layout["meta"]["alt"] == "Three points", "alt text and phone changes live side by side"
+    assert phone["title"]["text"] == ("A title long enough to need two<br>lines on a phone"
+                                      "<br><sup>and a subtitle</sup>")
+    assert phone["legend"]["yref"] == "container" and phone["legend"]["orientation"] == "h"
+    assert phone["yaxis"] == {"automargin": True, "ticktext": ["short"]}
+    # Two more title lines and a legend of three short entries, two to a line, under its title.
+    assert phone["height"] == 400 + 19 * 2 + 19 * 3
+    assert layout["meta"]["phone_traces"] == [{"mode": "markers"}, None, None]
+
+
+def test_a_charts_hover_text_is_listed_under_it_as_safe_html():
+    fig = talks.alt(go.Figure([
+        go.Heatmap(z=[[1, 2]], customdata=[["<b>Cell</b><br>why &lt;script&gt;", "same"]]),
+        go.Scatter(x=[1, 2], y=[1, 2], customdata=["same", ""]),
+    ]), "Two traces")
+    html = talks.chart_bundle(fig.to_dict())["text/html"]
+    assert html.endswith('<details class="book-chart-text"><summary>The chart as text (2 items)</summary>'
+                         "<ul><li><b>Cell</b><br>why &lt;script&gt;</li><li>same</li></ul></details>")
+    assert talks.style.chart_text(go.Figure(go.Bar(x=[1], y=[1])).to_dict()) == ""
+
+
+def test_merged_lays_a_patch_over_nested_settings():
+    base = {"legend": {"x": 0, "font": {"size": 12}}, "height": 400}
+    assert talks.style.merged(base, {"legend": {"font": {"size": 11}}, "height": 500}) == {
+        "legend": {"x": 0, "font": {"size": 11}}, "height": 500}
+    assert base["legend"]["font"]["size"] == 12
 
 
 def test_ipython_displays_a_figure_through_the_book():
@@ -60,10 +97,11 @@ def test_every_camp_has_its_own_marker():
     assert len({m for _, m in talks.CAMPS.values()}) == len(talks.CAMPS)
 
 
-def test_markers_are_outlined_by_the_template():
+def test_markers_and_bars_are_outlined_by_the_template():
     fig = go.Figure(go.Scatter(x=[1], y=[1]))
     assert pio.templates.default == "plotly_white+book"
     assert fig.layout.template.data.scatter[0].marker.line.color == talks.OUTLINE_GREY
+    assert fig.layout.template.data.bar[0].marker.line.color == talks.OUTLINE_GREY
 
 
 @pytest.mark.parametrize(("day", "precision", "expected"), [

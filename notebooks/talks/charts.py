@@ -15,10 +15,13 @@ from .style import (
     CATEGORY_COLOURS,
     DIVIDER,
     KEY_GREY,
+    PHONE_ENTRY,
     ROW_CONFIDENCE_MARKERS,
     count_phrase,
     esc,
     lower_first,
+    phone,
+    phone_title,
     upper_first,
     when,
     wrap,
@@ -94,6 +97,7 @@ def dot_matrix(frame: pd.DataFrame, x: str, y: str, x_order: list[str], y_order:
     fig.add_traces(legend)
     for i in range(1, len(x_order)):
         fig.add_vline(x=i - 0.5, line=dict(color=DIVIDER, width=1))
+    bands = []  # on a phone, each band's name sits inside the plot, at the band's top right
     if group:
         groups = frame.drop_duplicates(y).set_index(y)[group].astype(str)
         for n, name in enumerate(dict.fromkeys(groups[v] for v in y_order)):
@@ -103,6 +107,8 @@ def dot_matrix(frame: pd.DataFrame, x: str, y: str, x_order: list[str], y_order:
                           fillcolor=BAND if n % 2 == 0 else "rgba(0,0,0,0)")
             fig.add_annotation(x=1.0, xref="paper", xanchor="left", y=(top + bottom) / 2, showarrow=False,
                                text=f"<b>{esc(name)}</b>", font=dict(size=13))
+            bands.append(dict(x=1.0, xref="paper", xanchor="right", y=top, yanchor="top", showarrow=False,
+                              text=f"<b>{esc(name)}</b>", font=dict(size=11)))
     fig.update_xaxes(tickvals=list(range(len(x_order))), ticktext=[wrap(v, 16) for v in x_order],
                      tickangle=0, range=[-0.5, len(x_order) - 0.5], side="top", showgrid=False, title=None)
     fig.update_yaxes(tickvals=[centres[v] for v in y_order], ticktext=[wrap(v, 24) for v in y_order],
@@ -118,6 +124,20 @@ def dot_matrix(frame: pd.DataFrame, x: str, y: str, x_order: list[str], y_order:
         legend2=dict(title_text="How it is known", orientation="h", x=0, y=0, yref="container",
                      yanchor="bottom", entrywidth=1, entrywidthmode="fraction"),
     )
+    # On a phone the dots go without their words (a tap shows them; the tables hold them), centred
+    # in their columns, under shorter heads and row labels; the camps two to a line.
+    dots = [{"mode": "markers", "x": [v + shift for v in trace.x]} for trace in fig.data[:-len(legend)]]
+    keys = [{"name": wrap(trace.name, 34)} for trace in legend]
+    _, title_lines = phone_title(esc(title))
+    phone_legends = 60 + 19 * (-(-(len(legend) - n_kinds) // 2)) + 19 * n_kinds
+    phone(fig, traces=dots + keys, height=int(40 + 19 * title_lines + 60 + 44 * height + phone_legends),
+          margin={"t": 20 + 19 * title_lines + 50, "r": 16},
+          xaxis={"ticktext": [wrap(v, 10) for v in x_order], "tickfont": {"size": 11}},
+          yaxis={"ticktext": [wrap(v, 18) for v in y_order], "tickfont": {"size": 11}},
+          legend={"xref": "paper", "yref": "paper", "y": -0.02, "yanchor": "top", "entrywidth": PHONE_ENTRY},
+          legend2={"xref": "container", "entrywidth": 0, "entrywidthmode": "pixels", "title": {"side": "top"},
+                   "font": {"size": 11}},
+          **({"annotations": bands} if bands else {}))
     return fig
 
 
@@ -197,7 +217,10 @@ def event_timeline(events: pd.DataFrame, title: str) -> go.Figure:
     fig.update_yaxes(categoryorder="array", categoryarray=[names[c] for c in categories][::-1], title=None)
     fig.update_layout(title=esc(title), xaxis_title=None, legend_title_text="Category and confidence",
                       height=480)
-    return fig
+    # On a phone the legend says "diplomacy, high", two entries to a line.
+    short = [{"name": trace.name.replace(" confidence)", "").replace(" (", ", ")} for trace in fig.data]
+    return phone(fig, traces=short, height=480 + 19 * (-(-len(short) // 2) + 3),
+                 legend={"entrywidth": PHONE_ENTRY})
 
 
 def timeline_alt(events: pd.DataFrame, list_up_to: int = 12) -> str:

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from .charts import camp_groups
 from .data import labels
 from .sourcing import claim_words
-from .style import BAND, esc, joined, upper_first, when, wrap
+from .style import BAND, esc, joined, phone, upper_first, when, wrap
 
 
 def stance_basis(actors: pd.DataFrame, statements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
@@ -74,7 +74,11 @@ def stance_figure(basis: pd.DataFrame) -> go.Figure:
     fig.update_layout(height=220 + 26 * len(order), margin=dict(t=110),
                       legend=dict(title_text="Camp", orientation="h", x=0, y=-0.01, yanchor="top"),
                       title="Where the article places each actor on the talks")
-    return fig
+    # On a phone: the stances written upwards, the names in short lines.
+    return phone(fig, height=330 + 46 * len(order), margin={"t": 190},
+                 xaxis={"tickangle": -90, "ticktext": [stances[s] for s in scale], "tickfont": {"size": 11}},
+                 yaxis={"tickvals": order, "ticktext": [wrap(name, 18) for name in basis["name"]],
+                        "tickfont": {"size": 11}})
 
 
 def stance_alt(basis: pd.DataFrame) -> str:
@@ -158,7 +162,12 @@ def argument_figure(holders: pd.DataFrame, arguments: pd.DataFrame) -> go.Figure
                       legend=dict(title_text="Camp of who holds it", orientation="h", x=0, y=1.02,
                                   yanchor="bottom", font=dict(size=12)),
                       title="Who makes which argument")
-    return fig
+    # On a phone: the holders' names written upwards, the arguments in short lines.
+    return phone(fig, height=300 + 76 * len(args), margin={"t": 60},
+                 xaxis={"tickangle": -90, "tickfont": {"size": 11}},
+                 yaxis={"tickvals": [ticks[a] for a in args.index], "tickfont": {"size": 11},
+                        "ticktext": [f"{wrap(r.label, 20)}<br><i>{esc(bearings[r.bearing])}</i>"
+                                     for _, r in args.iterrows()]})
 
 
 def argument_alt(holders: pd.DataFrame, arguments: pd.DataFrame) -> str:

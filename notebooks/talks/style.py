@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 import sys
 from typing import TYPE_CHECKING
 
@@ -75,15 +76,84 @@ pio.templates["book"] = go.layout.Template(
         xaxis=dict(gridcolor=GRID, zeroline=False),
         yaxis=dict(gridcolor=GRID, zeroline=False),
     ),
-    # Every marker of a scatter chart is outlined, so that light colours show on white.
-    data=dict(scatter=[go.Scatter(marker=dict(line=dict(width=1, color=OUTLINE_GREY)))]),
+    # Every marker and bar is outlined, so that light colours (and their legend keys) show on white.
+    data=dict(scatter=[go.Scatter(marker=dict(line=dict(width=1, color=OUTLINE_GREY)))],
+              bar=[go.Bar(marker=dict(line=dict(width=1, color=OUTLINE_GREY)))]),
 )
 pio.templates.default = "plotly_white+book"
 
 # ---------------------------------------------------------------- the renderer
 
-#: plotly.js options of every chart.
-CHART_CONFIG = {"displaylogo": False, "responsive": True}
+#: plotly.js options of every chart: no modebar (its buttons would take ten tab stops, one of them
+#: an upload to plotly's cloud; a reader zooms a phone's screen, and the tables hold the data).
+CHART_CONFIG = {"displayModeBar": False, "responsive": True}
+#: On a phone (see ``_ext/static/book-charts.js``), characters per line of a chart's title and
+#: subtitle, and the type size.
+PHONE_TITLE_CHARS, PHONE_SUBTITLE_CHARS, PHONE_FONT = 34, 46, 12
+#: The width of a legend entry on a phone where two stand to a line (a narrower screen takes one).
+PHONE_ENTRY = 165
+
+
+def merged(base: dict, patch: dict) -> dict:
+    """`base` with `patch` laid over it, nested dictionaries merged key by key."""
+    out = dict(base)
+    for key, value in patch.items():
+        both = isinstance(value, dict) and isinstance(out.get(key), dict)
+        out[key] = merged(out[key], value) if both else value
+    return out
+
+
+def phone_title(title: str) -> tuple[str, int]:
+    """A chart title ("Title<br><sup>subtitle</sup>", each part perhaps of several lines) broken
+    into phone-width lines, and its number of lines."""
+    main, _, sub = title.partition("<br>")
+    main_lines = lines(main.split(), PHONE_TITLE_CHARS)
+    sub_lines = [line for part in sub.removeprefix("<sup>").removesuffix("</sup>").split("<br>")
+                 for line in lines(part.split(), PHONE_SUBTITLE_CHARS)]
+    text = "<br>".join(main_lines) + ("<br><sup>" + "<br>".join(sub_lines) + "</sup>" if sub_lines else "")
+    return text, len(main_lines) + len(sub_lines)
+
+
+def phone_layout(figure: dict) -> dict:
+    """What every chart changes on a phone: smaller type; the title in short lines; the legend
+    below the plot, two entries to a line where they are short; margins that grow to fit the
+    axis labels; the chart taller by what the title and the legend add. Then the chart's own
+    changes (`phone`)."""
+    layout = figure["layout"]
+    title, count = phone_title((layout.get("title") or {}).get("text", ""))
+    names = [trace.get("name") or "" for trace in figure["data"] if trace.get("showlegend") is not False]
+    shown = layout.get("showlegend", len(names) > 1) is not False
+    per_line = 2 if max(map(len, names), default=0) <= 18 else 1
+    legend_lines = -(-len(names) // per_line) + 1 if shown else 0
+    axes = {name: {"automargin": True} for name in {"xaxis", "yaxis", *layout}
+            if name.startswith(("xaxis", "yaxis"))}
+    height = layout.get("height", 450) + 19 * (count - 1) + 19 * legend_lines
+    default = {
+        "font": {"size": PHONE_FONT},
+        "title": {"text": title, "font": {"size": 15}, "x": 0, "xanchor": "left", "xref": "container",
+                  "yanchor": "top", "yref": "container", "pad": {"l": 4}},
+        "margin": {"l": 4, "r": 8, "t": 24 + 19 * count, "b": 30},
+        "height": height,
+        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "xref": "container",
+                   "y": 0, "yanchor": "bottom", "yref": "container", "title": {"side": "top"},
+                   "font": {"size": 11}, "entrywidth": PHONE_ENTRY if per_line == 2 else 0,
+                   "entrywidthmode": "pixels"},
+        **axes,
+    }
+    out = merged(default, (layout.get("meta") or {}).get("phone", {}))
+    # Anchored at its top, a title of several lines still starts a few pixels too high: 14 px down.
+    out["title"]["y"] = 1 - 14 / out["height"]
+    return out
+
+
+def phone(fig: go.Figure, traces: list[dict | None] | None = None, **layout) -> go.Figure:
+    """Give a chart its own changes for a phone: to its layout, over those every chart gets, and
+    to its traces (`traces`: one change, or None, per trace, in order)."""
+    meta = dict(fig.layout.meta or {})
+    meta["phone"] = merged(meta.get("phone", {}), layout)
+    if traces is not None:
+        meta["phone_traces"] = traces
+    return fig.update_layout(meta=meta)
 
 
 def chart_bundle(fig_dict: dict) -> dict:
@@ -98,6 +168,7 @@ def chart_bundle(fig_dict: dict) -> dict:
     if not text:
         raise ValueError("every chart needs alt text: call talks.alt(fig, '...') first")
     fig_dict["config"] = CHART_CONFIG
+    fig_dict["layout"]["meta"] = {**meta, "phone": phone_layout(fig_dict)}
     bundle = {"application/vnd.plotly.v1+json": json.loads(pio.to_json(fig_dict, validate=False,
                                                                        remove_uids=False))}
     spec = json.dumps(bundle["application/vnd.plotly.v1+json"], sort_keys=True)
@@ -112,8 +183,43 @@ def chart_bundle(fig_dict: dict) -> dict:
         config=CHART_CONFIG,
     )
     label = html.escape(text, quote=True)
-    bundle["text/html"] = f'<div class="book-chart" role="group" aria-label="{label}">{div}</div>'
+    # The alt text speaks for the chart: the SVG's own text is hidden from assistive technology.
+    div = div.replace("<div", '<div aria-hidden="true"', 1)
+    bundle["text/html"] = (f'<div class="book-chart" role="group" aria-label="{label}">{div}</div>'
+                           + chart_text(fig_dict))
     return bundle
+
+
+#: The markup of hover text (plotly's subset of HTML) that the chart's text keeps.
+HOVER_MARKUP = re.compile(r"&lt;(/?(?:b|i)|br)&gt;")
+
+
+def _strings(value: object) -> list[str]:
+    """Every non-empty string in a value, lists and arrays within it opened, in order."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    return [text for item in value for text in _strings(item)] if isinstance(value, (list, tuple)) else []
+
+
+def _hover_html(text: str) -> str:
+    """Hover text as safe HTML: every tag escaped but plotly's line breaks, bold and italics."""
+    return HOVER_MARKUP.sub(r"<\1>", html.escape(html.unescape(text), quote=False))
+
+
+def chart_text(fig_dict: dict) -> str:
+    """What a chart's hovers say, as a list a keyboard and a screen reader reach (and print leaves
+    out): each distinct hover text of its points and links, in the order of the traces; empty for
+    a chart without hover text."""
+    texts = dict.fromkeys(text for trace in fig_dict["data"]
+                          for part in (trace, trace.get("link") or {})
+                          for text in _strings(part.get("customdata")))
+    if not texts:
+        return ""
+    items = "".join(f"<li>{_hover_html(text)}</li>" for text in texts)
+    return (f'<details class="book-chart-text"><summary>The chart as text ({len(texts)} items)</summary>'
+            f"<ul>{items}</ul></details>")
 
 
 def show_charts_in(shell: InteractiveShell) -> None:
@@ -136,7 +242,7 @@ if "IPython" in sys.modules and (_shell := sys.modules["IPython"].get_ipython())
 
 def alt(fig: go.Figure, text: str) -> go.Figure:
     """Attach alt text (what the chart shows, in words) to a figure and return it."""
-    return fig.update_layout(meta={"alt": text})
+    return fig.update_layout(meta={**(fig.layout.meta or {}), "alt": text})
 
 
 # ---------------------------------------------------------------- text for readers
@@ -147,16 +253,21 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def wrap(text: object, width: int = 60) -> str:
-    """Escape text and break it into lines of about `width` characters for hover labels."""
-    words, lines, line = esc(text).split(), [], ""
+def lines(words: list[str], width: int) -> list[str]:
+    """Words set in lines of about `width` characters."""
+    out, line = [], ""
     for word in words:
         if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
+            out.append(line)
             line = word
         else:
             line = f"{line} {word}".strip()
-    return "<br>".join(lines + [line] if line else lines)
+    return out + [line] if line else out
+
+
+def wrap(text: object, width: int = 60) -> str:
+    """Escape text and break it into lines of about `width` characters for hover labels."""
+    return "<br>".join(lines(esc(text).split(), width))
 
 
 #: One or more table names: where a frame's columns come from (the first table with a field wins).
