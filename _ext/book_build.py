@@ -54,6 +54,9 @@ SEARCH_JS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools|_static/lan
 BLOCKING_JS = re.compile(r'<script src="(?![^"]*documentation_options\.js)')
 # Asset URLs the theme writes without a checksum (the search page's scripts).
 UNVERSIONED = re.compile(r'(?P<attr>src|href)="(?P<url>[^"?:]*(?:_static/[^"?]+|searchindex)\.(?:js|css))"')
+# The theme's search field is a button that shows "Search Ctrl+K" but is labelled "Search"; without
+# the label its name is what it shows (WCAG 2.5.3, label in name).
+SEARCH_FIELD_LABEL = re.compile(r'(<button class="btn search-button-field [^>]*?) aria-label="Search"')
 DESCRIPTION_LENGTH = 200
 STAMP = "inputs.sha256"
 GLUE_FROM_OTHER_PAGE = re.compile(r"\.ipynb::|^:doc:", re.MULTILINE)
@@ -187,6 +190,7 @@ def _lighten(page: Path) -> None:
     if page.name != "search.html":
         lighter = SEARCH_JS.sub("", lighter)
     lighter = BLOCKING_JS.sub('<script defer src="', lighter)
+    lighter = SEARCH_FIELD_LABEL.sub(r"\1", lighter)
 
     def versioned(match: re.Match) -> str:
         checksum = zlib.crc32((page.parent / match["url"]).read_bytes())
@@ -197,11 +201,17 @@ def _lighten(page: Path) -> None:
         page.write_text(lighter, encoding="utf-8")
 
 
-def _list_roles(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Docutils marks bibliography entries role="doc-biblioentry", a role ARIA 1.3 deprecates;
-    inside their role="list" parent axe-core reports a critical aria-required-children."""
+def _aria(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Two repairs of the markup the tools write.
+
+    Docutils marks bibliography entries role="doc-biblioentry", a role ARIA 1.3 deprecates; inside
+    their role="list" parent axe-core reports a critical aria-required-children. MyST-NB names
+    every code toggle "Toggle hidden content", which is not what it shows ("Show code cell
+    source"); without the label its name is the text it shows (WCAG 2.5.3, label in name).
+    """
     if "body" in context:
-        context["body"] = context["body"].replace(' role="doc-biblioentry"', ' role="listitem"')
+        context["body"] = (context["body"].replace(' role="doc-biblioentry"', ' role="listitem"')
+                           .replace('<summary aria-label="Toggle hidden content">', "<summary>"))
 
 
 def _finish(app: Sphinx, exception) -> None:
@@ -223,7 +233,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _static_assets)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-before-read-docs", _execute_in_parallel)
-    app.connect("html-page-context", _list_roles)
+    app.connect("html-page-context", _aria)
     app.connect("html-page-context", _plotly_where_needed)
     app.connect("html-page-context", _meta_description)
     app.connect("build-finished", _finish)

@@ -91,3 +91,24 @@ def test_charts_have_no_modebar_and_hide_their_svg_behind_the_alt_text(phone_cha
     assert charts and all(chart["label"] for chart in charts)
     assert not [c["id"] for c in charts if c["modebar"] or c["focusable"]]
     assert not [c["id"] for c in charts if not c["hidden"]]
+
+
+#: Per page at phone width: whether the page scrolls sideways, and the first heading of each of the
+#: book's tables that is wider than the text column.
+WIDE = """() => ({
+  page: document.documentElement.scrollWidth > innerWidth,
+  tables: [...document.querySelectorAll('table.book-table')]
+    .filter(t => t.scrollWidth > t.parentElement.clientWidth + 1)
+    .map(t => t.querySelector('th')?.innerText.trim() ?? '')})"""
+
+
+def test_no_page_and_no_table_scrolls_sideways_on_a_phone(site, browser):
+    """Wide tables are shown one row at a time on a phone, each cell under its heading."""
+    base, root = site
+    page = browser.new_page(viewport=PHONE)
+    found = {}
+    for path in pages(root):
+        page.goto(f"{base}/{path}", wait_until="load")
+        found[path] = page.evaluate(WIDE)
+    page.close()
+    assert not {path: wide for path, wide in found.items() if wide["page"] or wide["tables"]}

@@ -119,7 +119,9 @@ def test_table_escapes_and_shows_dates_and_blanks():
     frame = pd.DataFrame({"text": ["<b>x</b>", None], "date": pd.to_datetime(["2025-04-12", None])})
     shown = talks.table(frame)
     assert "&lt;b&gt;x&lt;/b&gt;" in shown.data and "<b>x" not in shown.data
-    assert "<td>12 April 2025</td>" in shown.data and shown.data.count("<td></td>") == 2
+    assert '<td data-label="Date">12 April 2025</td>' in shown.data and shown.data.count('"></td>') == 2
+    # Every body cell carries its column's heading, which a phone shows beside it.
+    assert shown.data.count("<td data-label=") == 4 and "<td>" not in shown.data
     assert "<th>Text</th>" in shown.data and "NaT" not in shown.data and "&lt;NA&gt;" not in shown.data
 
 
@@ -129,8 +131,9 @@ def test_table_uses_the_schemas_titles_and_labels_and_dates_at_their_precision()
         quoted=[True, False], speaker=["A", pd.NA])
     shown = talks.table(frame, "statements").data
     for words in ("<th>Statement ID</th>", "<th>Date precision</th>", "<th>Channel</th>", "<th>Quoted</th>",
-                  "<td>2019</td>", "<td>Iranian press</td>", "<td>social media</td>", "<td>yes</td>",
-                  "<td>no</td>", "<td>undated</td>"):
+                  '<td data-label="Date">2019</td>', '<td data-label="Channel">Iranian press</td>',
+                  '<td data-label="Channel">social media</td>', '<td data-label="Quoted">yes</td>',
+                  '<td data-label="Quoted">no</td>', '<td data-label="Date precision">undated</td>'):
         assert words in shown, words
     assert "local_press" not in shown and "&lt;NA&gt;" not in shown and "True" not in shown
 

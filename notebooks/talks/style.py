@@ -336,7 +336,20 @@ def table(frame: pd.DataFrame, tables: Tables | None = None, codes: bool = False
     shown = shown.astype(object).where(shown.notna(), "")
     shown.columns = [heading(c, tables) for c in shown.columns]
     classes = "book-table book-codes" if codes else "book-table"
-    return HTML(shown.to_html(index=False, na_rep="", escape=True, border=0, classes=classes))
+    markup = shown.to_html(index=False, na_rep="", escape=True, border=0, classes=classes)
+    return HTML(_cells_with_headings(markup, list(shown.columns)))
+
+
+def _cells_with_headings(markup: str, headings: list[str]) -> str:
+    """Give each body cell of an HTML table its column's heading (``data-label``): on a phone a
+    wide table is shown one row at a time, each cell under its heading (``book.css``)."""
+    labels_ = [f'<td data-label="{html.escape(h, quote=True)}">' for h in headings]
+
+    def row(match: re.Match) -> str:
+        cells = iter(labels_)
+        return re.sub(r"<td>", lambda _: next(cells), match[0])
+
+    return re.sub(r"<tr>.*?</tr>", row, markup, flags=re.S)
 
 
 def when(day: pd.Timestamp | None, precision: str) -> str:
