@@ -55,12 +55,13 @@ def test_every_chart_gets_a_phone_layout_and_its_own_changes_over_it():
 
 def test_a_charts_hover_text_is_listed_under_it_as_safe_html():
     fig = talks.alt(go.Figure([
-        go.Heatmap(z=[[1, 2]], customdata=[["<b>Cell</b><br>why &lt;script&gt;", "same"]]),
+        go.Heatmap(z=[[1, 2]], customdata=[["<b>Cell</b><br>why &lt;i&gt; <script>", "same"]]),
         go.Scatter(x=[1, 2], y=[1, 2], customdata=["same", ""]),
     ]), "Two traces")
     html = talks.chart_bundle(fig.to_dict())["text/html"]
     assert html.endswith('<details class="book-chart-text"><summary>The chart as text (2 items)</summary>'
-                         "<ul><li><b>Cell</b><br>why &lt;script&gt;</li><li>same</li></ul></details>")
+                         "<ul><li><b>Cell</b><br>why &lt;i&gt; &lt;script&gt;</li><li>same</li></ul>"
+                         "</details>")
     assert talks.style.chart_text(go.Figure(go.Bar(x=[1], y=[1])).to_dict()) == ""
 
 

@@ -125,7 +125,7 @@ def phone_layout(figure: dict) -> dict:
     shown = layout.get("showlegend", len(names) > 1) is not False
     per_line = 2 if max(map(len, names), default=0) <= 18 else 1
     legend_lines = -(-len(names) // per_line) + 1 if shown else 0
-    axes = {name: {"automargin": True} for name in {"xaxis", "yaxis", *layout}
+    axes = {name: {"automargin": True} for name in dict.fromkeys(["xaxis", "yaxis", *layout])
             if name.startswith(("xaxis", "yaxis"))}
     height = layout.get("height", 450) + 19 * (count - 1) + 19 * legend_lines
     default = {
@@ -191,7 +191,7 @@ def chart_bundle(fig_dict: dict) -> dict:
 
 
 #: The markup of hover text (plotly's subset of HTML) that the chart's text keeps.
-HOVER_MARKUP = re.compile(r"&lt;(/?(?:b|i)|br)&gt;")
+HOVER_MARKUP = re.compile(r"(</?[bi]>|<br>)")
 
 
 def _strings(value: object) -> list[str]:
@@ -204,8 +204,11 @@ def _strings(value: object) -> list[str]:
 
 
 def _hover_html(text: str) -> str:
-    """Hover text as safe HTML: every tag escaped but plotly's line breaks, bold and italics."""
-    return HOVER_MARKUP.sub(r"<\1>", html.escape(html.unescape(text), quote=False))
+    """Hover text as safe HTML: the book writes it escaped (`esc`) but for plotly's line breaks, bold
+    and italics; those stay, and any other angle bracket is escaped, so no markup can enter."""
+    parts = HOVER_MARKUP.split(text)
+    return "".join(part if HOVER_MARKUP.fullmatch(part) else part.replace("<", "&lt;").replace(">", "&gt;")
+                   for part in parts)
 
 
 def chart_text(fig_dict: dict) -> str:
