@@ -98,6 +98,7 @@ FIND_TEXT = """() => {
             if (el.closest('.xtick, .ytick, .g-xtitle, .g-ytitle')) return 'chart axis';
             return 'chart text';
         }
+        if (el.closest('.book-chart-text')) return "chart's text";
         if (el.closest('td, th')) return 'table';
         if (el.closest('figcaption')) return 'caption';
         if (el.closest('h1, h2, h3, h4, h5, h6')) return 'heading';
@@ -108,7 +109,9 @@ FIND_TEXT = """() => {
     while (walker.nextNode()) {
         const el = walker.currentNode.parentElement;
         if (!el || el.closest('script, style, noscript, template')) continue;
-        const holder = el.closest('svg text') || null;
+        // A text of an SVG, or an item of a chart's text (its lines broken as the hover breaks them),
+        // is read whole.
+        const holder = el.closest('svg text, .book-chart-text li') || null;
         const text = holder ? holder.textContent : walker.currentNode.data;
         if (!text.includes('xss-') || (holder && seen.has(holder))) continue;
         if (holder) seen.add(holder);

@@ -77,7 +77,7 @@ def dot_matrix(frame: pd.DataFrame, x: str, y: str, x_order: list[str], y_order:
     shift = 0.45 if text else 0.0
     shown = frame.assign(_x=[x_order.index(v) - shift for v in frame[x]], _y=ys)
     fig = go.Figure()
-    legend = []
+    legend, keys = [], []  # the legend's entries, and their names
     for camp, colour, _, rows in camp_groups(shown):
         fig.add_trace(go.Scatter(
             x=rows["_x"], y=rows["_y"], mode="markers+text" if text else "markers", showlegend=False,
@@ -88,12 +88,14 @@ def dot_matrix(frame: pd.DataFrame, x: str, y: str, x_order: list[str], y_order:
         ))
         legend.append(go.Scatter(x=[None], y=[None], mode="markers", name=esc(camp), legend="legend",
                                  marker=dict(color=colour, size=12, symbol="square")))
+        keys.append(camp)
     for key, (label, symbol) in SOURCING.items():
         if key in set(shown["sourcing"]):
             legend.append(go.Scatter(
                 x=[None], y=[None], mode="markers", name=esc(label), legend="legend2",
                 marker=dict(color=KEY_GREY, size=12, symbol=symbol),
             ))
+            keys.append(label)
     fig.add_traces(legend)
     for i in range(1, len(x_order)):
         fig.add_vline(x=i - 0.5, line=dict(color=DIVIDER, width=1))
@@ -127,10 +129,10 @@ def dot_matrix(frame: pd.DataFrame, x: str, y: str, x_order: list[str], y_order:
     # On a phone the dots go without their words (a tap shows them; the tables hold them), centred
     # in their columns, under shorter heads and row labels; the camps two to a line.
     dots = [{"mode": "markers", "x": [v + shift for v in trace.x]} for trace in fig.data[:-len(legend)]]
-    keys = [{"name": wrap(trace.name, 34)} for trace in legend]
     _, title_lines = phone_title(esc(title))
     phone_legends = 60 + 19 * (-(-(len(legend) - n_kinds) // 2)) + 19 * n_kinds
-    phone(fig, traces=dots + keys, height=int(40 + 19 * title_lines + 60 + 44 * height + phone_legends),
+    phone(fig, traces=dots + [{"name": wrap(key, 34)} for key in keys],
+          height=int(40 + 19 * title_lines + 60 + 44 * height + phone_legends),
           margin={"t": 20 + 19 * title_lines + 50, "r": 16},
           xaxis={"ticktext": [wrap(v, 10) for v in x_order], "tickfont": {"size": 11}},
           yaxis={"ticktext": [wrap(v, 18) for v in y_order], "tickfont": {"size": 11}},
