@@ -114,3 +114,15 @@ def test_search_finds_a_quoted_phrase(site, browser):
     hits = page.eval_on_selector_all("#search-results ul.search li a", "links => links.map(a => a.href)")
     page.close()
     assert any("hardliners.html" in hit for hit in hits), hits
+
+
+def test_the_reference_list_shows_no_labels_the_text_does_not_use(site, browser):
+    """The text cites author and year, so the list shows no "[Heu99]" labels."""
+    base, _ = site
+    page, _, _ = visit(browser, f"{base}/notebooks/references.html")
+    shown = page.evaluate("() => document.querySelector('article').innerText")
+    entries = page.evaluate("() => document.querySelectorAll('div.citation').length")
+    page.close()
+    assert entries >= 3 and "Heuer" in shown
+    assert not re.findall(r"\[[A-Z][A-Za-z]*\d\d[a-z]?\]", shown)
+
