@@ -24,6 +24,8 @@ import pytest
 import talks
 from conftest import chromium_path, copy_project
 
+pytestmark = pytest.mark.slow  # a real browser (and, here, a real JupyterLab)
+
 CHAPTER = "notebooks/decision-making.ipynb"  # the chapter `make lab` opens
 JUPYTER = Path(sys.executable).parent / "jupyter"
 #: Text of the episodes table that the chapter shows, and the edit the test makes to it.

@@ -6,6 +6,8 @@ import pytest
 
 from conftest import pages, schema_fields
 
+pytestmark = pytest.mark.slow  # the built book in a real browser
+
 #: A snake_case word (a field name or an enum code) and the empty cells pandas prints.
 CODE_LIKE = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b|<NA>|\bNaT\b|\bnan\b")
 #: Raw booleans, as a whole cell or label.
