@@ -16,7 +16,8 @@
    packages would leave old results on the page. This extension fingerprints those
    inputs (and its own code, not the stylesheet); when the fingerprint changes it
    empties the execution cache and marks every page for re-reading; pages that paste
-   glue from other pages are re-read whenever any page changed.
+   glue from other pages are re-read whenever any page changed, and every page is re-read
+   (not re-run) when the book's assets change, as every page names them by checksum.
 3. Runs the notebooks about to be read that the cache lacks in parallel, one process per
    core, into that cache; myst-nb then takes their outputs from it, as on any cached build.
 """
@@ -38,9 +39,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 
 ROOT = Path(__file__).resolve().parent.parent
-INPUTS = [ROOT / "data", ROOT / "notebooks" / "talks.py", ROOT / "notebooks" / "talks",
-          ROOT / "constraints.txt", Path(__file__).resolve(), Path(__file__).with_name("notebook_text.py"),
-          Path(__file__).with_name("book_print.py")]
+INPUTS = [ROOT / "data", ROOT / "notebooks" / "talks", ROOT / "constraints.txt", Path(__file__).resolve(),
+          Path(__file__).with_name("notebook_text.py"), Path(__file__).with_name("book_print.py")]
 STATIC = Path(__file__).resolve().parent / "static"
 # plotly's inline script for one chart, which must run after the deferred plotly.js: a module
 # script runs, like a deferred one, once the page is parsed, in document order.
@@ -69,11 +69,12 @@ WORKER_LOGGER = logging.getLogger(f"{__name__}.workers")
 WORKER_LOGGER.setLevel(logging.WARNING)
 
 
-def fingerprint() -> str:
-    """Hash of every file the notebooks' outputs depend on besides their code cells: data,
-    module, locked packages; and the extensions that decide what reaches the pages."""
+def fingerprint(entries: list[Path] = INPUTS) -> str:
+    """Hash of every file in `entries` (files and folders). By default, what the notebooks' outputs
+    depend on besides their code cells: data, module, locked packages; and the extensions that
+    decide what reaches the pages."""
     digest = hashlib.sha256()
-    for entry in INPUTS:
+    for entry in entries:
         files = sorted(entry.rglob("*")) if entry.is_dir() else [entry]
         for path in files:
             if path.is_file() and "__pycache__" not in path.parts:
@@ -95,12 +96,6 @@ def _invalidate(app: Sphinx, config) -> None:
         shutil.rmtree(_cache_dir(app))
 
 
-def _static_digest() -> str:
-    """Hash of the book's own assets (``_ext/static``)."""
-    return hashlib.sha256(b"".join(path.name.encode() + b"\0" + path.read_bytes()
-                                   for path in sorted(STATIC.iterdir()))).hexdigest()
-
-
 def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
     """Pages to re-read besides those Sphinx found changed.
 
@@ -109,7 +104,7 @@ def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
     After a page change, the pages that paste glue from other pages (``page.ipynb::key`` or the
     ``:doc:`` option), which Sphinx does not track.
     """
-    static, env.book_static = getattr(env, "book_static", None), _static_digest()
+    static, env.book_static = getattr(env, "book_static", None), fingerprint([STATIC])
     if app.book_inputs_changed or static != env.book_static:
         return sorted(env.found_docs)
     if added or changed or removed:

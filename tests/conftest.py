@@ -27,6 +27,9 @@ REDIRECT = 'http-equiv="Refresh"'  # the site's root index.html only redirects t
 #: The book's charts: data-and-method 1, decision-making 3, goals 3, hardliners 2, synthesis 2,
 #: what-happened-next 2.
 CHARTS = 13
+#: For page.wait_for_function: true once every chart of the page has drawn its SVG.
+CHARTS_DRAWN = """() => [...document.querySelectorAll('div.plotly-graph-div')]
+    .every(div => div.querySelector('svg.main-svg') !== null)"""
 
 
 def shared_text(path: Path, what: str) -> str:
@@ -196,6 +199,11 @@ def pages(root: Path) -> list[str]:
     """Every HTML page of the book (redirect stubs left out), as paths relative to the site root."""
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html")
                   if "_static" not in p.parts and REDIRECT not in p.read_text(encoding="utf-8")[:300])
+
+
+def chart_pages(root: Path) -> list[str]:
+    """The pages of the book that draw a chart."""
+    return [path for path in pages(root) if "plotly-graph-div" in (root / path).read_text(encoding="utf-8")]
 
 
 def visit(browser, url: str):

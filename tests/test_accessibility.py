@@ -7,13 +7,11 @@ so the check runs offline; it is injected into each page after load.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import pages
+from conftest import CHARTS_DRAWN, pages
 
 pytestmark = pytest.mark.slow
 
 FAILING_IMPACTS = ("serious", "critical")
-CHARTS_DRAWN = """() => [...document.querySelectorAll('div.plotly-graph-div')]
-    .every(div => div.querySelector('svg.main-svg') !== null)"""
 # The theme switches to dark mode after load with CSS transitions; colours are checked once they end.
 TRANSITIONS_DONE = """() => document.getAnimations()
     .every(a => a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)"""

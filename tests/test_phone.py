@@ -3,7 +3,7 @@ modebar is gone, and assistive technology hears the alt text, not the SVG's text
 
 import pytest
 
-from conftest import pages
+from conftest import CHARTS_DRAWN, chart_pages, pages
 
 pytestmark = pytest.mark.slow
 
@@ -39,10 +39,6 @@ ACCESS = """() => [...document.querySelectorAll('div.plotly-graph-div')].map(div
   label: div.closest('[role="group"][aria-label]') !== null}))"""
 
 
-def chart_pages(root):
-    return [path for path in pages(root) if "plotly-graph-div" in (root / path).read_text(encoding="utf-8")]
-
-
 @pytest.fixture(scope="module", params=["light", "dark"])
 def phone_charts(site, browser, request):
     """Every chart of the book laid out at 375 px, in light and in dark mode (where a chart sits in
@@ -52,9 +48,8 @@ def phone_charts(site, browser, request):
     found = []
     for path in chart_pages(root):
         page.goto(f"{base}/{path}", wait_until="load")
-        page.wait_for_function("() => [...document.querySelectorAll('div.plotly-graph-div')]"
-                               ".every(d => d.querySelector('svg.main-svg'))", timeout=30000)
-        page.wait_for_timeout(300)  # the phone layout is applied once a chart is drawn
+        page.wait_for_function(CHARTS_DRAWN, timeout=30000)
+        page.wait_for_timeout(300)  # plotly redraws once more when automargin moves a margin
         found.append((path, page.evaluate(LAYOUT_PROBLEMS), page.evaluate(ACCESS)))
     page.close()
     return found

@@ -10,7 +10,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import ROOT, pages
+from conftest import ROOT, chart_pages, pages
 
 pytestmark = pytest.mark.slow
 
@@ -134,9 +134,7 @@ def test_printed_pages_keep_each_figure_on_one_page(site, browser, tmp_path):
     base, root = site
     context = browser.new_context()  # one cache: plotly.js is read once
     printed = 0
-    for path in pages(root):
-        if "plotly-graph-div" not in (root / path).read_text(encoding="utf-8"):
-            continue
+    for path in chart_pages(root):
         page = book_pdf.open_for_print(context, f"{base}/{path}")
         figures = book_pdf.measure_figures(page)
         assert figures and not book_pdf.oversized(page, figures), path

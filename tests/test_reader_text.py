@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import pages, schema_fields
+from conftest import CHARTS_DRAWN, pages, schema_fields
 
 pytestmark = pytest.mark.slow  # the built book in a real browser
 
@@ -47,8 +47,7 @@ def reader_text(site, browser):
     page = browser.new_page(viewport={"width": 375, "height": 812})
     for path in pages(root):
         page.goto(f"{base}/{path}", wait_until="load")
-        page.wait_for_function("() => [...document.querySelectorAll('div.plotly-graph-div')]"
-                               ".every(d => d.querySelector('svg.main-svg'))", timeout=15000)
+        page.wait_for_function(CHARTS_DRAWN, timeout=15000)
         found[path] = page.evaluate(READER_TEXT)
     page.close()
     return found

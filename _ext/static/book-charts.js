@@ -33,7 +33,7 @@
   const newPlot = Plotly.newPlot;
   Plotly.newPlot = (id, data, layout, config) => {
     const div = typeof id === "string" ? document.getElementById(id) : id;
-    drawn.set(div, {data, layout, phone: narrow(div)});
+    drawn.set(div, {data, layout, config, phone: narrow(div)});
     return draw(newPlot, div, data, layout, config);
   };
   let timer;
@@ -44,7 +44,7 @@
         const chart = drawn.get(div);
         if (chart && chart.phone !== narrow(div)) {
           chart.phone = narrow(div);
-          draw(Plotly.react, div, chart.data, chart.layout);
+          draw(Plotly.react, div, chart.data, chart.layout, chart.config);
         }
       }
     }, 150);

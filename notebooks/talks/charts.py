@@ -197,11 +197,13 @@ def event_timeline(events: pd.DataFrame, title: str) -> go.Figure:
     categories = [c for c in dated["category"].cat.categories if c in set(dated["category"])]
     names, formats = labels("events", "category"), labels("events", "format")
     fig = go.Figure()
+    short = []  # on a phone the legend says "diplomacy, high"
     for category in categories:
         for level in dated["confidence"].cat.categories[::-1]:
             rows = dated[(dated["category"] == category) & (dated["confidence"] == level)]
             if rows.empty:
                 continue
+            short.append({"name": f"{names[category]}, {level}"})
             fig.add_trace(go.Scatter(
                 x=rows["date"], y=[names[category]] * len(rows), mode="markers",
                 name=f"{names[category]} ({level} confidence)",
@@ -219,8 +221,7 @@ def event_timeline(events: pd.DataFrame, title: str) -> go.Figure:
     fig.update_yaxes(categoryorder="array", categoryarray=[names[c] for c in categories][::-1], title=None)
     fig.update_layout(title=esc(title), xaxis_title=None, legend_title_text="Category and confidence",
                       height=480)
-    # On a phone the legend says "diplomacy, high", two entries to a line.
-    short = [{"name": trace.name.replace(" confidence)", "").replace(" (", ", ")} for trace in fig.data]
+    # On a phone the short names stand two to a line.
     return phone(fig, traces=short, height=480 + 19 * (-(-len(short) // 2) + 3),
                  legend={"entrywidth": PHONE_ENTRY})
 

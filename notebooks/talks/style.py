@@ -346,10 +346,10 @@ def table(frame: pd.DataFrame, tables: Tables | None = None, codes: bool = False
 def _cells_with_headings(markup: str, headings: list[str]) -> str:
     """Give each body cell of an HTML table its column's heading (``data-label``): on a phone a
     wide table is shown one row at a time, each cell under its heading (``book.css``)."""
-    labels_ = [f'<td data-label="{html.escape(h, quote=True)}">' for h in headings]
+    openings = [f'<td data-label="{html.escape(h, quote=True)}">' for h in headings]
 
     def row(match: re.Match) -> str:
-        cells = iter(labels_)
+        cells = iter(openings)
         return re.sub(r"<td>", lambda _: next(cells), match[0])
 
     return re.sub(r"<tr>.*?</tr>", row, markup, flags=re.S)
