@@ -27,9 +27,15 @@ REDIRECT = 'http-equiv="Refresh"'  # the site's root index.html only redirects t
 #: The book's charts: data-and-method 1, decision-making 3, goals 3, hardliners 2, synthesis 2,
 #: what-happened-next 2.
 CHARTS = 13
-#: For page.wait_for_function: true once every chart of the page has drawn its SVG.
-CHARTS_DRAWN = """() => [...document.querySelectorAll('div.plotly-graph-div')]
-    .every(div => div.querySelector('svg.main-svg') !== null)"""
+#: For page.wait_for_function: true once every chart of the page has drawn its SVG and computed
+#: its data. A chart draws when it comes near the screen, so until then this brings the first chart
+#: not yet drawn into view, as a reader scrolling down would.
+CHARTS_DRAWN = """() => {
+    const waiting = [...document.querySelectorAll('div.plotly-graph-div')]
+        .filter(div => !div.querySelector('svg.main-svg') || !div.calcdata);
+    if (waiting.length) waiting[0].scrollIntoView({block: 'center'});
+    return waiting.length === 0;
+}"""
 
 
 def shared_text(path: Path, what: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import talks
-from conftest import build_book, pages, serve
+from conftest import CHARTS_DRAWN, build_book, pages, serve
 
 pytestmark = pytest.mark.slow
 
@@ -83,9 +83,6 @@ def squash(text: str) -> str:
     text = text.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'}))
     return re.sub(r"\s+", "", text)
 
-
-CHARTS_DRAWN = """() => [...document.querySelectorAll('div.plotly-graph-div')]
-    .every(div => div.querySelector('svg.main-svg') !== null && div.calcdata)"""
 
 # Text that carries a marker: text nodes (whole <text> elements in SVG), attributes, the page title.
 FIND_TEXT = """() => {

@@ -17,14 +17,25 @@ DRAWN = """div => div.querySelector('svg.main-svg') !== null &&
     div.querySelectorAll('.trace, .sankey, .heatmaplayer image, g.point, path.point').length > 0"""
 
 
-def test_every_chart_draws_and_nothing_leaves_the_server(site, browser):
+def test_every_chart_draws_as_it_comes_near_and_nothing_leaves_the_server(site, browser):
+    """Every chart draws, with alt text, and no request leaves the local server. A chart well
+    below the screen is not drawn when the page loads; brought into view, it is, in a box that
+    already had its height."""
     base, root = site
-    charts = 0
+    charts, far = 0, 0
     for path in pages(root):
         page, requests, errors = visit(browser, f"{base}/{path}")
+        screen = page.viewport_size["height"]
         divs = page.query_selector_all("div.plotly-graph-div")
         for div in divs:
+            top, height, drawn = div.evaluate(
+                "d => [d.getBoundingClientRect().top + scrollY, d.offsetHeight, !!d.querySelector('svg')]")
+            if top > 2 * screen:
+                far += 1
+                assert not drawn, f"{path}: a chart {top:.0f} px down was drawn at load"
+            div.scroll_into_view_if_needed()
             page.wait_for_function(DRAWN, arg=div, timeout=15000)
+            assert div.evaluate("d => d.offsetHeight") == height, f"{path}: a chart changed height when drawn"
             label = div.evaluate("d => d.closest('.book-chart')?.getAttribute('aria-label') || ''")
             assert len(label) > 20, f"a chart on {path} has no alt text"
         charts += len(divs)
@@ -33,6 +44,7 @@ def test_every_chart_draws_and_nothing_leaves_the_server(site, browser):
         assert not errors, f"{path} raised script errors: {errors}"
         page.close()
     assert charts == CHARTS
+    assert far >= 5, f"only {far} charts lie well below the top of their page"
 
 
 def test_plotly_js_is_shipped_once(site):

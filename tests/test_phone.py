@@ -27,8 +27,11 @@ LAYOUT_PROBLEMS = """() => [...document.querySelectorAll('div.plotly-graph-div')
   const plot = div.querySelector('.nsewdrag, .bgsankey');
   return {id: div.id, title: (div.querySelector('.gtitle') || {}).textContent || div.id,
           outside, overlaps, plot_width: plot ? plot.getBoundingClientRect().width : null,
-          width: box.width};
+          width: box.width, height: box.height,
+          drawn_height: div.querySelector('svg.main-svg').getBoundingClientRect().height};
 })"""
+#: The height of every chart's box.
+HEIGHTS = "() => [...document.querySelectorAll('div.plotly-graph-div')].map(div => div.offsetHeight)"
 #: Per chart: what a keyboard or a screen reader can reach inside it.
 ACCESS = """() => [...document.querySelectorAll('div.plotly-graph-div')].map(div => ({
   id: div.id,
@@ -42,33 +45,43 @@ ACCESS = """() => [...document.querySelectorAll('div.plotly-graph-div')].map(div
 @pytest.fixture(scope="module", params=["light", "dark"])
 def phone_charts(site, browser, request):
     """Every chart of the book laid out at 375 px, in light and in dark mode (where a chart sits in
-    a padded light box, narrower): (page, layout problems, access)."""
+    a padded light box, narrower): (page, layout problems, access, box heights before the charts
+    were drawn)."""
     base, root = site
     page = browser.new_page(viewport=PHONE, color_scheme=request.param)
     found = []
     for path in chart_pages(root):
         page.goto(f"{base}/{path}", wait_until="load")
+        before = page.evaluate(HEIGHTS)
         page.wait_for_function(CHARTS_DRAWN, timeout=30000)
         page.wait_for_timeout(300)  # plotly redraws once more when automargin moves a margin
-        found.append((path, page.evaluate(LAYOUT_PROBLEMS), page.evaluate(ACCESS)))
+        found.append((path, page.evaluate(LAYOUT_PROBLEMS), page.evaluate(ACCESS), before))
     page.close()
     return found
 
 
 def test_every_chart_was_laid_out_at_phone_width(phone_charts):
-    charts = [chart for _, layout, _ in phone_charts for chart in layout]
+    charts = [chart for _, layout, _, _ in phone_charts for chart in layout]
     assert len(charts) >= 13
     assert all(chart["width"] <= PHONE["width"] for chart in charts)
 
 
+def test_a_chart_is_drawn_in_a_box_already_its_height_at_phone_width(phone_charts):
+    """Nothing moves when a chart is drawn: its box had the phone layout's height from the start."""
+    bad = [(path, chart["title"][:50], height, round(chart["height"]), round(chart["drawn_height"]))
+           for path, layout, _, before in phone_charts for chart, height in zip(layout, before, strict=True)
+           if not height == round(chart["height"]) == round(chart["drawn_height"])]
+    assert not bad
+
+
 def test_no_chart_text_leaves_its_chart_at_phone_width(phone_charts):
-    bad = [(path, chart["title"][:50], chart["outside"][:4]) for path, layout, _ in phone_charts
+    bad = [(path, chart["title"][:50], chart["outside"][:4]) for path, layout, _, _ in phone_charts
            for chart in layout if chart["outside"]]
     assert not bad
 
 
 def test_no_two_chart_labels_overlap_at_phone_width(phone_charts):
-    bad = [(path, chart["title"][:50], chart["overlaps"][:3]) for path, layout, _ in phone_charts
+    bad = [(path, chart["title"][:50], chart["overlaps"][:3]) for path, layout, _, _ in phone_charts
            for chart in layout if chart["overlaps"]]
     assert not bad
 
@@ -76,13 +89,13 @@ def test_no_two_chart_labels_overlap_at_phone_width(phone_charts):
 def test_every_chart_keeps_a_readable_plot_area_at_phone_width(phone_charts):
     """The data area of a chart takes at least half of the chart's width (labels take the rest)."""
     bad = [(path, chart["title"][:50], round(chart["plot_width"]), round(chart["width"]))
-           for path, layout, _ in phone_charts for chart in layout
+           for path, layout, _, _ in phone_charts for chart in layout
            if chart["plot_width"] is not None and chart["plot_width"] < chart["width"] / 2]
     assert not bad
 
 
 def test_charts_have_no_modebar_and_hide_their_svg_behind_the_alt_text(phone_charts):
-    charts = [chart for _, _, access in phone_charts for chart in access]
+    charts = [chart for _, _, access, _ in phone_charts for chart in access]
     assert charts and all(chart["label"] for chart in charts)
     assert not [c["id"] for c in charts if c["modebar"] or c["focusable"]]
     assert not [c["id"] for c in charts if not c["hidden"]]

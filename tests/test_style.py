@@ -41,7 +41,8 @@ def test_every_chart_gets_a_phone_layout_and_its_own_changes_over_it():
                       height=400)
     talks.phone(fig, traces=[{"mode": "markers"}, None, None], yaxis={"ticktext": ["short"]})
     talks.alt(fig, "Three points")
-    layout = talks.chart_bundle(fig.to_dict())["application/vnd.plotly.v1+json"]["layout"]
+    bundle = talks.chart_bundle(fig.to_dict())
+    layout = bundle["application/vnd.plotly.v1+json"]["layout"]
     phone = layout["meta"]["phone"]
     assert layout["meta"]["alt"] == "Three points", "alt text and phone changes live side by side"
     assert phone["title"]["text"] == ("A title long enough to need two<br>lines on a phone"
@@ -51,6 +52,9 @@ def test_every_chart_gets_a_phone_layout_and_its_own_changes_over_it():
     # Two more title lines and a legend of three short entries, two to a line, under its title.
     assert phone["height"] == 400 + 19 * 2 + 19 * 3
     assert layout["meta"]["phone_traces"] == [{"mode": "markers"}, None, None]
+    # The chart's box holds both heights, so a phone sizes it before the chart is drawn (book.css).
+    box = '<div aria-hidden="true" style="height:400px; width:100%; --phone-height:495px;">'
+    assert box in bundle["text/html"]
 
 
 def test_a_charts_hover_text_is_listed_under_it_as_safe_html():

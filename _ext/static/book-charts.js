@@ -1,12 +1,20 @@
-/* The book's charts on a phone. A chart narrower than PHONE_WIDTH is drawn with its phone layout,
-   which the book writes into the figure (layout.meta.phone: smaller type, the title in short
-   lines, the legend below the plot, labels that fit) and lays over the wide one, and with its
-   traces changed as layout.meta.phone_traces says (one change, or none, per trace); a chart is
-   drawn again when a change of width crosses that line. Runs after plotly.js, before the
-   charts' own scripts. */
+/* The book's charts: drawn when they come near the screen, and on a phone with their phone layout.
+
+   A chart is drawn once it comes within half a screen of the viewport (an IntersectionObserver),
+   so a page's text is never held up by charts the reader has not reached; every chart not yet
+   drawn is drawn at once for print. Until then its box already has the height it will be drawn
+   at (book.css gives a phone the phone layout's), so nothing moves when it is.
+
+   A chart narrower than PHONE_WIDTH is drawn with its phone layout, which the book writes into
+   the figure (layout.meta.phone: smaller type, the title in short lines, the legend below the
+   plot, labels that fit) and lays over the wide one, and with its traces changed as
+   layout.meta.phone_traces says (one change, or none, per trace); a chart is drawn again when a
+   change of width crosses that line. Runs after plotly.js, before the charts' own scripts. */
 (() => {
   const PHONE_WIDTH = 600;
+  const NEAR = "50% 0px";
   const drawn = new WeakMap();
+  const waiting = new Map();
   const isObject = value => value !== null && typeof value === "object" && !Array.isArray(value);
   const merged = (base, patch) => {
     const out = {...base};
@@ -15,27 +23,40 @@
     return out;
   };
   // Laid out for print (the PDF), a chart keeps its wide layout whatever the page's width.
-  const narrow = div => div.clientWidth < PHONE_WIDTH && !matchMedia("print").matches;
+  const printing = () => matchMedia("print").matches;
+  const narrow = div => div.clientWidth < PHONE_WIDTH && !printing();
   const meta = layout => layout.meta || {};
   const layoutFor = (div, layout) => narrow(div) && meta(layout).phone ? merged(layout, meta(layout).phone) : layout;
   const dataFor = (div, data, layout) => {
     const changes = meta(layout).phone_traces;
     return narrow(div) && changes ? data.map((trace, i) => changes[i] ? merged(trace, changes[i]) : trace) : data;
   };
-  // The chart's box (the element plotly.py gave a height) is as tall as the layout it is drawn
-  // with: plotly.py sized it for the wide one.
-  const box = div => (div.parentElement.style.height.endsWith("px") ? div.parentElement : div);
-  const draw = (plot, div, data, layout, config) => {
-    const chosen = layoutFor(div, layout);
-    if (chosen.height) box(div).style.height = `${chosen.height}px`;
-    return plot(div, dataFor(div, data, layout), chosen, config);
-  };
+  const draw = (plot, div, chart) =>
+    plot(div, dataFor(div, chart.data, chart.layout), layoutFor(div, chart.layout), chart.config);
   const newPlot = Plotly.newPlot;
+  const drawNow = div => {
+    const chart = waiting.get(div);
+    if (!chart) return;
+    waiting.delete(div);
+    observer?.unobserve(div);
+    chart.phone = narrow(div);
+    drawn.set(div, chart);
+    chart.done(draw(newPlot, div, chart));
+  };
+  const drawAll = () => [...waiting.keys()].forEach(drawNow);
+  const observer = "IntersectionObserver" in window ? new IntersectionObserver(
+    entries => entries.filter(entry => entry.isIntersecting).forEach(entry => drawNow(entry.target)),
+    {rootMargin: NEAR}) : null;
   Plotly.newPlot = (id, data, layout, config) => {
     const div = typeof id === "string" ? document.getElementById(id) : id;
-    drawn.set(div, {data, layout, config, phone: narrow(div)});
-    return draw(newPlot, div, data, layout, config);
+    return new Promise(done => {
+      waiting.set(div, {data, layout, config, done});
+      if (observer && !printing()) observer.observe(div);
+      else drawNow(div);
+    });
   };
+  addEventListener("beforeprint", drawAll);
+  matchMedia("print").addEventListener("change", event => event.matches && drawAll());
   let timer;
   addEventListener("resize", () => {
     clearTimeout(timer);
@@ -44,7 +65,7 @@
         const chart = drawn.get(div);
         if (chart && chart.phone !== narrow(div)) {
           chart.phone = narrow(div);
-          draw(Plotly.react, div, chart.data, chart.layout, chart.config);
+          draw(Plotly.react, div, chart);
         }
       }
     }, 150);

@@ -156,6 +156,10 @@ def phone(fig: go.Figure, traces: list[dict | None] | None = None, **layout) -> 
     return fig.update_layout(meta=meta)
 
 
+#: The style of the box plotly.py draws a chart in (the first div of its HTML): height, then width.
+BOX_STYLE = re.compile(r'<div (?P<style>style="height:[^";]+px; width:[^";]+;) ?"')
+
+
 def chart_bundle(fig_dict: dict) -> dict:
     """How the book shows a chart: the plotly JSON (for JupyterLab) and an HTML div without plotly.js
     (for the book), labelled with the chart's alt text. Raises ValueError for a chart without alt text.
@@ -184,7 +188,13 @@ def chart_bundle(fig_dict: dict) -> dict:
     )
     label = html.escape(text, quote=True)
     # The alt text speaks for the chart: the SVG's own text is hidden from assistive technology.
-    div = div.replace("<div", '<div aria-hidden="true"', 1)
+    # Its box (the first div, which plotly.py gives the wide layout's height) carries the phone
+    # layout's height too, which book.css gives it on a phone before the chart is drawn.
+    phone_height = fig_dict["layout"]["meta"]["phone"]["height"]
+    div, boxes = BOX_STYLE.subn(rf'<div aria-hidden="true" \g<style> --phone-height:{phone_height}px;"', div,
+                                count=1)
+    if not boxes:
+        raise ValueError(f"plotly.py no longer draws a chart in a box of set height: {div[:200]}")
     bundle["text/html"] = (f'<div class="book-chart" role="group" aria-label="{label}">{div}</div>'
                            + chart_text(fig_dict))
     return bundle
