@@ -104,7 +104,9 @@ def test_every_camp_has_its_own_marker():
 
 def test_markers_and_bars_are_outlined_by_the_template():
     fig = go.Figure(go.Scatter(x=[1], y=[1]))
-    assert pio.templates.default == "plotly_white+book"
+    assert pio.templates.default == "book"
+    assert fig.layout.template.layout.plot_bgcolor == "rgba(0,0,0,0)", "the book's layout over plotly_white's"
+    assert fig.layout.template.layout.xaxis.linecolor == pio.templates["plotly_white"].layout.xaxis.linecolor
     assert fig.layout.template.data.scatter[0].marker.line.color == talks.OUTLINE_GREY
     assert fig.layout.template.data.bar[0].marker.line.color == talks.OUTLINE_GREY
 
