@@ -20,25 +20,18 @@
    (not re-run) when the book's assets change, as every page names them by checksum.
 3. Runs the notebooks about to be read that the cache lacks in parallel, one process per
    core, into that cache; myst-nb then takes their outputs from it, as on any cached build.
-4. Has pybtex and jupyter-cache read the installed packages' entry points once a build: both
-   read them anew for every plugin they load (25 ms each time; pybtex loads a plugin for every
-   citation it resolves), which cost a clean build about 2 s.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
-import importlib.metadata
 import logging
 import re
 import shutil
 import zlib
 from pathlib import Path
 
-import jupyter_cache.entry_points
-import pybtex.plugin
 from docutils import nodes
 from jupyter_cache import get_cache
 from jupyter_cache.executors import load_executor
@@ -230,14 +223,7 @@ def _finish(app: Sphinx, exception) -> None:
     (cache / STAMP).write_text(app.book_inputs)
 
 
-def _entry_points_read_once() -> None:
-    """The installed packages do not change during a build: each entry-point query is answered once."""
-    pybtex.plugin.entry_points = functools.cache(importlib.metadata.entry_points)
-    jupyter_cache.entry_points.eps = functools.cache(jupyter_cache.entry_points.eps)
-
-
 def setup(app: Sphinx) -> dict:
-    _entry_points_read_once()
     app.connect("config-inited", _invalidate)
     app.connect("config-inited", _static_assets)
     app.connect("env-get-outdated", _outdated)
