@@ -153,3 +153,24 @@ def test_printed_pages_keep_each_figure_on_one_page(site, browser, tmp_path):
         printed += 1
     context.close()
     assert printed >= 1
+
+
+def test_printing_from_the_browser_draws_the_charts_the_reader_never_reached(site, browser, tmp_path):
+    """A chart draws as it comes near the screen; a page printed as it is, at the top, prints
+    every chart drawn."""
+    poppler()
+    base, root = site
+    charts = {path: (root / path).read_text(encoding="utf-8").count("plotly-graph-div")
+              for path in chart_pages(root)}
+    path = max(charts, key=charts.get)
+    page = browser.new_page()
+    page.goto(f"{base}/{path}", wait_until="load")
+    drawn = "() => [...document.querySelectorAll('div.plotly-graph-div')].map(d => !!d.querySelector('svg'))"
+    assert not all(page.evaluate(drawn)), f"{path}: every chart was drawn at load"
+    pdf = tmp_path / "as-it-is.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert all(page.evaluate(drawn)), path
+    last_title = page.evaluate("""() => { const t = [...document.querySelectorAll('.gtitle')].pop();
+        return (t.querySelector('tspan.line') || t).textContent; }""")
+    assert book_pdf.flat(last_title) in book_pdf.flat(" ".join(book_pdf.pdf_pages(pdf))), path
+    page.close()
