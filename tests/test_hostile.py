@@ -123,8 +123,9 @@ FIND_TEXT = """() => {
     return found;
 }"""
 
-# Hover every point (every cell of a heatmap) of every cartesian trace through plotly's own hover;
-# return each label's text and the types of the other traces.
+# Hover every point (every cell of a heatmap) of every cartesian trace of a chart through plotly's
+# own hover; return each label's text and the types of the other traces. plotly throttles a chart's
+# hovers, not a page's: the charts of a page are hovered at once.
 HOVER_ALL = """async gd => {
     const texts = [], others = [];
     const pause = () => new Promise(done => setTimeout(done, 60));  // plotly throttles hover
@@ -201,8 +202,9 @@ def test_a_data_change_reaches_every_page_that_shows_it(hostile_book):
 def shown_texts(page, path: str) -> list[tuple[str, str]]:
     """(place, text) of every text on a drawn page that carries a marker, hover labels included."""
     found = [tuple(item) for item in page.evaluate(FIND_TEXT)]
-    for div in page.query_selector_all("div.plotly-graph-div"):
-        texts, others = div.evaluate(HOVER_ALL)
+    divs = page.query_selector_all("div.plotly-graph-div")
+    hovered = page.eval_on_selector_all("div.plotly-graph-div", f"gds => Promise.all(gds.map({HOVER_ALL}))")
+    for div, (texts, others) in zip(divs, hovered, strict=True):
         if others:
             texts += hover_with_mouse(page, div)
         found += [("hover label", text) for text in texts]
