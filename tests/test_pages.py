@@ -6,7 +6,7 @@ import re
 import plotly.offline
 import pytest
 
-from conftest import CHARTS, ROOT, pages, visit
+from conftest import CHARTS, CHARTS_DRAWN, ROOT, pages, visit
 
 pytestmark = pytest.mark.slow
 
@@ -27,9 +27,9 @@ def test_every_chart_draws_as_it_comes_near_and_nothing_leaves_the_server(site, 
         page, requests, errors = visit(browser, f"{base}/{path}")
         screen = page.viewport_size["height"]
         divs = page.query_selector_all("div.plotly-graph-div")
-        for div in divs:
-            top, height, drawn = div.evaluate(
-                "d => [d.getBoundingClientRect().top + scrollY, d.offsetHeight, !!d.querySelector('svg')]")
+        at_load = page.eval_on_selector_all("div.plotly-graph-div", """divs => divs.map(d =>
+            [d.getBoundingClientRect().top + scrollY, d.offsetHeight, !!d.querySelector('svg')])""")
+        for div, (top, height, drawn) in zip(divs, at_load, strict=True):
             if top > 2 * screen:
                 far += 1
                 assert not drawn, f"{path}: a chart {top:.0f} px down was drawn at load"
@@ -45,6 +45,30 @@ def test_every_chart_draws_as_it_comes_near_and_nothing_leaves_the_server(site, 
         page.close()
     assert charts == CHARTS
     assert far >= 5, f"only {far} charts lie well below the top of their page"
+
+
+#: Per chart: the height of its box, of the chart drawn in it, and whether it has a phone layout.
+BOXES = """() => [...document.querySelectorAll('div.plotly-graph-div')].map(d => [
+    d.parentElement.offsetHeight, Math.round(d.querySelector('svg.main-svg').getBoundingClientRect().height),
+    d._fullLayout.font.size === 12])"""
+
+
+def test_a_chart_is_drawn_again_when_its_width_crosses_the_phone_line(site, browser):
+    """Drawn wide, then narrowed to a phone's width and widened again (the window, then only the
+    article, as a sidebar would), every chart takes the layout for its width, in a box as tall as it."""
+    base, root = site
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{base}/notebooks/goals.html", wait_until="load")
+    page.wait_for_function(CHARTS_DRAWN, timeout=15000)
+    steps = ((375, "", True), (1280, "", False), (1280, "500px", True), (1280, "", False))
+    for window, article, phone in steps:
+        page.set_viewport_size({"width": window, "height": 800})
+        page.evaluate("width => { document.querySelector('article').style.width = width; }", article)
+        page.wait_for_timeout(700)
+        boxes = page.evaluate(BOXES)
+        assert [layout for _, _, layout in boxes] == [phone] * len(boxes), (window, article)
+        assert all(box == chart for box, chart, _ in boxes), (window, article, boxes)
+    page.close()
 
 
 def test_plotly_js_is_shipped_once(site):

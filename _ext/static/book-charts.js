@@ -8,8 +8,9 @@
    A chart narrower than PHONE_WIDTH is drawn with its phone layout, which the book writes into
    the figure (layout.meta.phone: smaller type, the title in short lines, the legend below the
    plot, labels that fit) and lays over the wide one, and with its traces changed as
-   layout.meta.phone_traces says (one change, or none, per trace); a chart is drawn again when a
-   change of width crosses that line. Runs after plotly.js, before the charts' own scripts. */
+   layout.meta.phone_traces says (one change, or none, per trace); a chart is drawn again when its
+   width crosses that line (a ResizeObserver: the window, the sidebar, dark mode's padding).
+   Runs after plotly.js, before the charts' own scripts. */
 (() => {
   const PHONE_WIDTH = 600;
   const NEAR = "50% 0px";
@@ -24,24 +25,40 @@
   };
   // Laid out for print (the PDF), a chart keeps its wide layout whatever the page's width.
   const printing = () => matchMedia("print").matches;
-  const narrow = div => div.clientWidth < PHONE_WIDTH && !printing();
+  const narrow = div => div.getBoundingClientRect().width < PHONE_WIDTH && !printing();
   const meta = layout => layout.meta || {};
   const layoutFor = (div, layout) => narrow(div) && meta(layout).phone ? merged(layout, meta(layout).phone) : layout;
   const dataFor = (div, data, layout) => {
     const changes = meta(layout).phone_traces;
     return narrow(div) && changes ? data.map((trace, i) => changes[i] ? merged(trace, changes[i]) : trace) : data;
   };
-  const draw = (plot, div, chart) =>
-    plot(div, dataFor(div, chart.data, chart.layout), layoutFor(div, chart.layout), chart.config);
+  // A chart drawn with its phone layout marks its box, which book.css keeps that tall on paper too
+  // (a page printed from a phone).
+  const draw = (plot, div, chart) => {
+    chart.phone = narrow(div);
+    div.parentElement.classList.toggle("book-phone-drawn", chart.phone);
+    return plot(div, dataFor(div, chart.data, chart.layout), layoutFor(div, chart.layout), chart.config);
+  };
   const newPlot = Plotly.newPlot;
+  const resized = "ResizeObserver" in window ? new ResizeObserver(entries => {
+    for (const {target: div} of entries) {
+      const chart = drawn.get(div);
+      if (chart && chart.phone !== narrow(div)) draw(Plotly.react, div, chart);
+    }
+  }) : null;
+  // Each chart on its own: one that fails to draw leaves the others drawn.
   const drawNow = div => {
     const chart = waiting.get(div);
     if (!chart) return;
     waiting.delete(div);
     observer?.unobserve(div);
-    chart.phone = narrow(div);
     drawn.set(div, chart);
-    chart.done(draw(newPlot, div, chart));
+    try {
+      chart.done(draw(newPlot, div, chart));
+      resized?.observe(div);
+    } catch (error) {
+      chart.fail(error);
+    }
   };
   const drawAll = () => [...waiting.keys()].forEach(drawNow);
   const observer = "IntersectionObserver" in window ? new IntersectionObserver(
@@ -49,25 +66,12 @@
     {rootMargin: NEAR}) : null;
   Plotly.newPlot = (id, data, layout, config) => {
     const div = typeof id === "string" ? document.getElementById(id) : id;
-    return new Promise(done => {
-      waiting.set(div, {data, layout, config, done});
+    return new Promise((done, fail) => {
+      waiting.set(div, {data, layout, config, done, fail});
       if (observer && !printing()) observer.observe(div);
       else drawNow(div);
     });
   };
   addEventListener("beforeprint", drawAll);
   matchMedia("print").addEventListener("change", event => event.matches && drawAll());
-  let timer;
-  addEventListener("resize", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      for (const div of document.querySelectorAll(".plotly-graph-div")) {
-        const chart = drawn.get(div);
-        if (chart && chart.phone !== narrow(div)) {
-          chart.phone = narrow(div);
-          draw(Plotly.react, div, chart);
-        }
-      }
-    }, 150);
-  });
 })();
