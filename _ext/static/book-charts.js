@@ -26,18 +26,16 @@
   // Laid out for print (the PDF), a chart keeps its wide layout whatever the page's width.
   const printing = () => matchMedia("print").matches;
   const narrow = div => div.getBoundingClientRect().width < PHONE_WIDTH && !printing();
-  const meta = layout => layout.meta || {};
-  const layoutFor = (div, layout) => narrow(div) && meta(layout).phone ? merged(layout, meta(layout).phone) : layout;
-  const dataFor = (div, data, layout) => {
-    const changes = meta(layout).phone_traces;
-    return narrow(div) && changes ? data.map((trace, i) => changes[i] ? merged(trace, changes[i]) : trace) : data;
-  };
   // A chart drawn with its phone layout marks its box, which book.css keeps that tall on paper too
   // (a page printed from a phone).
   const draw = (plot, div, chart) => {
+    const {phone, phone_traces: changes} = chart.layout.meta || {};
     chart.phone = narrow(div);
     div.parentElement.classList.toggle("book-phone-drawn", chart.phone);
-    return plot(div, dataFor(div, chart.data, chart.layout), layoutFor(div, chart.layout), chart.config);
+    const layout = chart.phone && phone ? merged(chart.layout, phone) : chart.layout;
+    const data = chart.phone && changes
+      ? chart.data.map((trace, i) => changes[i] ? merged(trace, changes[i]) : trace) : chart.data;
+    return plot(div, data, layout, chart.config);
   };
   const newPlot = Plotly.newPlot;
   const resized = "ResizeObserver" in window ? new ResizeObserver(entries => {
