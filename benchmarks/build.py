@@ -6,7 +6,9 @@ Measures, on a temporary copy of the project (the working tree is never touched)
   C  a rebuild with nothing changed
   D  a rebuild after a prose-only edit of one markdown cell of the first chapter notebook
   E  a rebuild after a change to one data file
-and the page weights of the built site. Each timing is the median of --runs runs.
+then `import talks` in a fresh interpreter (the fastest of ten, as every notebook pays it) and the
+fast tier (`make check`, in the project itself: it reads, never writes), and the page weights of the
+built site. Each build timing is the median of --runs runs.
 
 Usage: python benchmarks/build.py [--runs N]   (or `make bench`)
 """
@@ -29,7 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 COPY = ["_config.yml", "_toc.yml", "references.bib", "constraints.txt", "_ext", "notebooks", "data"]
 TARGETS = {"B/A": 0.7, "C/B": 0.1, "D/B": 0.2}
-PAGE_LIMIT = 150_000
+IMPORT_TARGET, CHECK_TARGET, IMPORT_RUNS = 0.4, 20, 10
+#: Run in a fresh interpreter in notebooks/: the seconds `import talks` takes.
+TIME_IMPORT = "import time; t = time.perf_counter(); import talks; print(time.perf_counter() - t)"
 
 
 def toc_notebooks(book: Path) -> list[Path]:
@@ -60,6 +64,23 @@ def build(book: Path) -> float:
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return elapsed
+
+
+def import_talks(book: Path) -> float:
+    """Seconds `import talks` takes in a fresh interpreter, the fastest of IMPORT_RUNS."""
+    runs = [subprocess.run([sys.executable, "-c", TIME_IMPORT], cwd=book / "notebooks", capture_output=True,
+                           text=True, check=True).stdout for _ in range(IMPORT_RUNS)]
+    return min(float(out) for out in runs)
+
+
+def fast_tier() -> float:
+    """Seconds `make check` takes in the project (fails loudly if it fails)."""
+    start = time.perf_counter()
+    result = subprocess.run(["make", "--no-print-directory", "check"], cwd=ROOT, capture_output=True,
+                            text=True)
+    if result.returncode != 0:
+        sys.exit(f"make check failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return time.perf_counter() - start
 
 
 def edit_prose(book: Path, n: int) -> None:
@@ -93,6 +114,10 @@ def page_weights(site: Path) -> dict[str, object]:
             "total site bytes": total, "plotly.js copies": len(plotly_copies) + embedded}
 
 
+def verdict(value: float, target: float) -> str:
+    return f"target <= {target}: {'met' if value <= target else 'NOT met'}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median is reported)")
@@ -116,6 +141,8 @@ def main() -> None:
             times["E"].append(build(book))
         weights = page_weights(book / "_build" / "html")
         notebooks = toc_notebooks(book)
+        imported = import_talks(book)
+    check = [fast_tier() for _ in range(args.runs)]
     median = {k: statistics.median(v) for k, v in times.items()}
     labels = {"A": f"bare execution of {len(notebooks)} notebooks", "B": "clean build",
               "C": "rebuild, nothing changed", "D": f"rebuild after a prose edit ({notebooks[0].name})",
@@ -128,13 +155,15 @@ def main() -> None:
         top, bottom = ratio.split("/")
         value = median[top] / median[bottom]
         target = TARGETS.get(ratio)
-        verdict = "" if target is None else f"  target <= {target}: {'met' if value <= target else 'NOT met'}"
-        print(f"  {ratio} = {value:.2f}{verdict}")
+        print(f"  {ratio} = {value:.2f}" + ("" if target is None else f"  {verdict(value, target)}"))
+    print()
+    print(f"  import talks  {imported:.2f} s, fastest of {IMPORT_RUNS}  {verdict(imported, IMPORT_TARGET)} s")
+    checked = statistics.median(check)
+    print(f"  make check    {checked:.1f} s (runs: {', '.join(f'{t:.1f}' for t in check)})  "
+          f"{verdict(checked, CHECK_TARGET)} s")
     print()
     for key, value in weights.items():
         print(f"  {key}: {value:,}" if isinstance(value, int) else f"  {key}: {value}")
-    light = weights["largest page bytes"] <= PAGE_LIMIT
-    print(f"  every page <= {PAGE_LIMIT:,} bytes: {'met' if light else 'NOT met'}")
     print(f"  plotly.js shipped once: {'met' if weights['plotly.js copies'] == 1 else 'NOT met'}")
 
 
