@@ -114,8 +114,8 @@ def page_weights(site: Path) -> dict[str, object]:
             "total site bytes": total, "plotly.js copies": len(plotly_copies) + embedded}
 
 
-def verdict(value: float, target: float) -> str:
-    return f"target <= {target}: {'met' if value <= target else 'NOT met'}"
+def verdict(value: float, target: float, unit: str = "") -> str:
+    return f"target <= {target}{unit}: {'met' if value <= target else 'NOT met'}"
 
 
 def main() -> None:
@@ -157,10 +157,11 @@ def main() -> None:
         target = TARGETS.get(ratio)
         print(f"  {ratio} = {value:.2f}" + ("" if target is None else f"  {verdict(value, target)}"))
     print()
-    print(f"  import talks  {imported:.2f} s, fastest of {IMPORT_RUNS}  {verdict(imported, IMPORT_TARGET)} s")
+    print(f"  import talks  {imported:.2f} s, fastest of {IMPORT_RUNS}  "
+          f"{verdict(imported, IMPORT_TARGET, ' s')}")
     checked = statistics.median(check)
     print(f"  make check    {checked:.1f} s (runs: {', '.join(f'{t:.1f}' for t in check)})  "
-          f"{verdict(checked, CHECK_TARGET)} s")
+          f"{verdict(checked, CHECK_TARGET, ' s')}")
     print()
     for key, value in weights.items():
         print(f"  {key}: {value:,}" if isinstance(value, int) else f"  {key}: {value}")
