@@ -26,6 +26,7 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+from drawn import CHART_DRAWN  # noqa: E402
 from serve import serve  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -42,8 +43,8 @@ REDIRECT = 'http-equiv="Refresh"'
 
 # Runs in the page before its own scripts. Goes to the first chart as the browser goes to a link's
 # target: as soon as the chart is parsed, and again once the whole page is; records when that chart
-# has drawn (the same test as tests/test_pages.py) and adds up layout shifts.
-OBSERVE = """
+# has drawn (as the tests see it: `CHART_DRAWN`) and adds up layout shifts.
+OBSERVE = f"const drawn = {CHART_DRAWN};" + """
 window.__firstChart = null;
 window.__cls = 0;
 const scrolls = [];
@@ -60,8 +61,7 @@ document.addEventListener('DOMContentLoaded', () => {
 new MutationObserver((_, observer) => {
   const div = document.querySelector('div.plotly-graph-div');
   if (div && !scrolls.length) toFirstChart(div);
-  if (div && div.querySelector('svg.main-svg') &&
-      div.querySelector('.trace, .sankey, .heatmaplayer image, g.point, path.point')) {
+  if (div && drawn(div)) {
     observer.disconnect();
     requestAnimationFrame(() => { window.__firstChart = performance.now(); });
   }

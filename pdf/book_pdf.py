@@ -31,8 +31,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "_ext"))
+sys.path[:0] = [str(ROOT / "_ext"), str(ROOT / "tools")]
 import book_print  # noqa: E402
+from drawn import CHARTS_DRAWN  # noqa: E402
 
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 CHROMIUM = "/usr/bin/chromium"
@@ -46,8 +47,6 @@ CONTENT_PX = ((A4_MM[0] - MARGIN_MM["left"] - MARGIN_MM["right"]) * PX_PER_MM,
               (A4_MM[1] - MARGIN_MM["top"] - MARGIN_MM["bottom"]) * PX_PER_MM)
 FOOTER = ('<div style="width:100%;font:8px sans-serif;color:#555;text-align:center">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
-CHARTS_DRAWN = """[...document.querySelectorAll('div.plotly-graph-div')]
-  .every(div => div.querySelector('svg.main-svg'))"""
 #: Per figure: its number, its height, whether it may break, the first words of its topmost
 #: chart text (a title too long for the chart is cut at its edge), and the first and last
 #: words of its caption as print shows it: words that must all stand on one page of the PDF.

@@ -1,20 +1,18 @@
 """Shared paths and fixtures for the tests."""
 
-import contextlib
 import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import talks
+from serve import serve
 from talks.schema import typed_column
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,15 +25,6 @@ REDIRECT = 'http-equiv="Refresh"'  # the site's root index.html only redirects t
 #: The book's charts: data-and-method 1, decision-making 3, goals 3, hardliners 2, synthesis 2,
 #: what-happened-next 2.
 CHARTS = 13
-#: For page.wait_for_function: true once every chart of the page has drawn its SVG and computed
-#: its data. A chart draws when it comes near the screen, so until then this brings the first chart
-#: not yet drawn into view, as a reader scrolling down would.
-CHARTS_DRAWN = """() => {
-    const waiting = [...document.querySelectorAll('div.plotly-graph-div')]
-        .filter(div => !div.querySelector('svg.main-svg') || !div.calcdata);
-    if (waiting.length) waiting[0].scrollIntoView({block: 'center'});
-    return waiting.length === 0;
-}"""
 
 
 def shared_text(path: Path, what: str) -> str:
@@ -161,23 +150,6 @@ def chromium_path() -> str:
             pytest.fail("chromium is not installed: `make test` installs it with apt-get")
         pytest.skip("chromium is not installed (`make test` installs it with apt-get)")
     return path
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(root: Path):
-    """Serve a built site's folder on a free local port; yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture(scope="module")

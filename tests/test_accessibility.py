@@ -13,7 +13,8 @@ alone).
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import CHARTS_DRAWN, pages
+from conftest import pages
+from drawn import CHARTS_DRAWN
 
 pytestmark = pytest.mark.slow
 

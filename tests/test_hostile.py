@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 import talks
-from conftest import CHARTS_DRAWN, build_book, pages, serve
+from conftest import build_book, pages
+from drawn import CHARTS_DRAWN
+from serve import serve
 
 pytestmark = pytest.mark.slow
 

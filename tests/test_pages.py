@@ -6,16 +6,13 @@ import re
 import plotly.offline
 import pytest
 
-from conftest import CHARTS, CHARTS_DRAWN, ROOT, pages, visit
+from conftest import CHARTS, ROOT, pages, visit
+from drawn import CHART_DRAWN, CHARTS_DRAWN
 
 pytestmark = pytest.mark.slow
 
 BUNDLE = ROOT / "_ext" / "static" / "plotly.min.js"
 NEW_PLOT = re.compile(r'Plotly\.newPlot\(\s*"[^"]+",\s*')
-
-DRAWN = """div => div.querySelector('svg.main-svg') !== null &&
-    div.querySelectorAll('.trace, .sankey, .heatmaplayer image, g.point, path.point').length > 0"""
-
 
 def test_every_chart_draws_as_it_comes_near_and_nothing_leaves_the_server(site, browser):
     """Every chart draws, with alt text, and no request leaves the local server. A chart well
@@ -34,7 +31,7 @@ def test_every_chart_draws_as_it_comes_near_and_nothing_leaves_the_server(site, 
                 far += 1
                 assert not drawn, f"{path}: a chart {top:.0f} px down was drawn at load"
             div.scroll_into_view_if_needed()
-            page.wait_for_function(DRAWN, arg=div, timeout=15000)
+            page.wait_for_function(CHART_DRAWN, arg=div, timeout=15000)
             assert div.evaluate("d => d.offsetHeight") == height, f"{path}: a chart changed height when drawn"
             label = div.evaluate("d => d.closest('.book-chart')?.getAttribute('aria-label') || ''")
             assert len(label) > 20, f"a chart on {path} has no alt text"

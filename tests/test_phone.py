@@ -3,7 +3,8 @@ modebar is gone, and assistive technology hears the alt text, not the SVG's text
 
 import pytest
 
-from conftest import CHARTS_DRAWN, chart_pages, pages
+from conftest import chart_pages, pages
+from drawn import CHARTS_DRAWN
 
 pytestmark = pytest.mark.slow
 

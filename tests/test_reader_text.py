@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from conftest import CHARTS_DRAWN, pages, schema_fields
+from conftest import pages, schema_fields
+from drawn import CHARTS_DRAWN
 
 pytestmark = pytest.mark.slow  # the built book in a real browser
 
