@@ -145,6 +145,20 @@ def test_table_uses_the_schemas_titles_and_labels_and_dates_at_their_precision()
     assert "local_press" not in shown and "&lt;NA&gt;" not in shown and "True" not in shown
 
 
+def test_folded_tables_give_each_group_its_own_table_in_the_titles_order():
+    frame = pd.DataFrame({"table": ["b", "a", "b"], "field": ["x", "<y>", "z"]})
+    shown = talks.folded_tables(frame, "table", {"a": "Alpha & co", "b": "Beta"}, "field", codes=True).data
+    folds = shown.split("</details>")[:-1]
+    assert len(folds) == 2 and shown.count('<details class="book-fold">') == 2
+    assert "<summary><strong>Alpha &amp; co</strong> (<code>a</code>): one field</summary>" in folds[0]
+    assert "<summary><strong>Beta</strong> (<code>b</code>): two fields</summary>" in folds[1]
+    assert "&lt;y&gt;" in folds[0] and ">x<" not in folds[0] and ">x<" in folds[1] and ">z<" in folds[1]
+    # The grouping column is the fold's, not a column of its table; the tables are the codebook's.
+    assert "<th>Table</th>" not in shown and shown.count('class="dataframe book-table book-codes"') == 2
+    with pytest.raises(ValueError, match=r"no title for table \['b'\]"):
+        talks.folded_tables(frame, "table", {"a": "Alpha"}, "field")
+
+
 def test_a_column_named_like_a_code_needs_a_title():
     with pytest.raises(ValueError, match="column 'who_says_it' is not a field of claims: name it in words"):
         talks.table(pd.DataFrame({"who_says_it": ["x"]}), "claims")

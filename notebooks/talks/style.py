@@ -355,6 +355,26 @@ def table(frame: pd.DataFrame, tables: Tables | None = None, codes: bool = False
     return HTML(_cells_with_headings(markup, list(shown.columns)))
 
 
+def folded_tables(frame: pd.DataFrame, by: str, titles: dict[str, str], noun: str,
+                  tables: Tables | None = None, codes: bool = False) -> HTML:
+    """`frame` as one table per value of `by`, in the order of `titles`, each as `table` shows it,
+    folded under a line that gives its title, the value and how many `noun`s it holds: a long
+    reference table stays short on a phone, and print opens every fold (``book.css``). Raises
+    ValueError for a value of `by` that `titles` lacks."""
+    from IPython.display import HTML
+
+    untitled = set(frame[by].astype(str)) - set(titles)
+    if untitled:
+        raise ValueError(f"no title for {by} {sorted(untitled)}")
+    folds = []
+    for value, title in titles.items():
+        rows = frame[frame[by].astype(str) == value].drop(columns=by)
+        summary = f"<strong>{esc(title)}</strong> (<code>{esc(value)}</code>): {counted(len(rows), noun)}"
+        folds.append(f'<details class="book-fold"><summary>{summary}</summary>\n'
+                     f"{table(rows, tables, codes).data}</details>")
+    return HTML("\n".join(folds))
+
+
 def _cells_with_headings(markup: str, headings: list[str]) -> str:
     """Give each body cell of an HTML table its column's heading (``data-label``): on a phone a
     wide table is shown one row at a time, each cell under its heading (``book.css``)."""
