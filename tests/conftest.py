@@ -25,6 +25,9 @@ REDIRECT = 'http-equiv="Refresh"'  # the site's root index.html only redirects t
 #: The book's charts: data-and-method 1, decision-making 3, goals 3, hardliners 2, synthesis 2,
 #: what-happened-next 2.
 CHARTS = 13
+#: For page.evaluate: opens every fold of a page (talks.table folds long tables, and the codebook
+#: folds each table's fields), so that a check sees the tables in them as a reader who opens them.
+OPEN_FOLDS = "() => document.querySelectorAll('details.book-fold').forEach(d => { d.open = true; })"
 
 
 def shared_text(path: Path, what: str) -> str:

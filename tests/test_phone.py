@@ -3,7 +3,7 @@ modebar is gone, and assistive technology hears the alt text, not the SVG's text
 
 import pytest
 
-from conftest import chart_pages, pages
+from conftest import OPEN_FOLDS, chart_pages, pages
 from drawn import CHARTS_DRAWN
 
 pytestmark = pytest.mark.slow
@@ -112,12 +112,14 @@ WIDE = """() => ({
 
 
 def test_no_page_and_no_table_scrolls_sideways_on_a_phone(site, browser):
-    """Wide tables are shown one row at a time on a phone, each cell under its heading."""
+    """Wide tables are shown one row at a time on a phone, each cell under its heading; folded
+    tables too, once opened."""
     base, root = site
     page = browser.new_page(viewport=PHONE)
     found = {}
     for path in pages(root):
         page.goto(f"{base}/{path}", wait_until="load")
+        page.evaluate(OPEN_FOLDS)
         found[path] = page.evaluate(WIDE)
     page.close()
     assert not {path: wide for path, wide in found.items() if wide["page"] or wide["tables"]}

@@ -145,6 +145,14 @@ def test_table_uses_the_schemas_titles_and_labels_and_dates_at_their_precision()
     assert "local_press" not in shown and "&lt;NA&gt;" not in shown and "True" not in shown
 
 
+def test_a_long_table_is_folded_under_its_length():
+    short = talks.table(pd.DataFrame({"n": range(talks.style.FOLD_ROWS)})).data
+    long = talks.table(pd.DataFrame({"n": range(talks.style.FOLD_ROWS + 1)})).data
+    assert short.startswith("<table") and "<details" not in short
+    assert long.startswith('<details class="book-fold"><summary>Table of 21 rows</summary>')
+    assert long.endswith("</table></details>") and long.count("<td data-label=") == 21
+
+
 def test_folded_tables_give_each_group_its_own_table_in_the_titles_order():
     frame = pd.DataFrame({"table": ["b", "a", "b"], "field": ["x", "<y>", "z"]})
     shown = talks.folded_tables(frame, "table", {"a": "Alpha & co", "b": "Beta"}, "field", codes=True).data

@@ -331,13 +331,25 @@ def heading(column: str, tables: Tables | None = None) -> str:
     return upper_first(str(column))
 
 
+#: A table of more rows than this is folded under a line that gives its length (see `table`).
+FOLD_ROWS = 20
+
+
 def table(frame: pd.DataFrame, tables: Tables | None = None, codes: bool = False) -> HTML:
-    """A light, escaped HTML table for readers: no index, column titles and value labels from the schema
-    of `tables`, dates at their precision (`when`, with the frame's `date_precision` where it has one),
-    yes/no for booleans, empty cells blank. `codes=True` marks a table that shows the codes on purpose
-    (the codebook)."""
+    """A light, escaped HTML table for readers (`table_markup`). A table of more than FOLD_ROWS rows
+    is folded under a line that says how many it has: the page stays short on a phone, and print
+    opens every fold (``book.css``)."""
     from IPython.display import HTML
 
+    markup = table_markup(frame, tables, codes)
+    return HTML(fold(f"Table of {counted(len(frame), 'row')}", markup) if len(frame) > FOLD_ROWS else markup)
+
+
+def table_markup(frame: pd.DataFrame, tables: Tables | None = None, codes: bool = False) -> str:
+    """An HTML table: no index, column titles and value labels from the schema of `tables`, dates at
+    their precision (`when`, with the frame's `date_precision` where it has one), yes/no for
+    booleans, empty cells blank, text escaped. `codes=True` marks a table that shows the codes on
+    purpose (the codebook)."""
     shown = labelled(frame, tables)
     for column in shown.columns:
         values = shown[column]
@@ -352,14 +364,18 @@ def table(frame: pd.DataFrame, tables: Tables | None = None, codes: bool = False
     shown.columns = [heading(c, tables) for c in shown.columns]
     classes = "book-table book-codes" if codes else "book-table"
     markup = shown.to_html(index=False, na_rep="", escape=True, border=0, classes=classes)
-    return HTML(_cells_with_headings(markup, list(shown.columns)))
+    return _cells_with_headings(markup, list(shown.columns))
+
+
+def fold(summary: str, content: str) -> str:
+    """`content` (HTML) folded under the line `summary` (HTML), open on paper (``book.css``)."""
+    return f'<details class="book-fold"><summary>{summary}</summary>\n{content}</details>'
 
 
 def folded_tables(frame: pd.DataFrame, by: str, titles: dict[str, str], noun: str,
                   tables: Tables | None = None, codes: bool = False) -> HTML:
-    """`frame` as one table per value of `by`, in the order of `titles`, each as `table` shows it,
-    folded under a line that gives its title, the value and how many `noun`s it holds: a long
-    reference table stays short on a phone, and print opens every fold (``book.css``). Raises
+    """`frame` as one table per value of `by`, in the order of `titles` (`table_markup`), each
+    folded under a line that gives its title, the value and how many `noun`s it holds. Raises
     ValueError for a value of `by` that `titles` lacks."""
     from IPython.display import HTML
 
@@ -370,8 +386,7 @@ def folded_tables(frame: pd.DataFrame, by: str, titles: dict[str, str], noun: st
     for value, title in titles.items():
         rows = frame[frame[by].astype(str) == value].drop(columns=by)
         summary = f"<strong>{esc(title)}</strong> (<code>{esc(value)}</code>): {counted(len(rows), noun)}"
-        folds.append(f'<details class="book-fold"><summary>{summary}</summary>\n'
-                     f"{table(rows, tables, codes).data}</details>")
+        folds.append(fold(summary, table_markup(rows, tables, codes)))
     return HTML("\n".join(folds))
 
 
