@@ -91,10 +91,10 @@ def claim_words(claims: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
 def events_with_sources(tables: dict[str, pd.DataFrame], period: str) -> pd.DataFrame:
     """The events of one period ('background', 'run_up' or 'after') in date order, each with all its sources.
 
-    One row per event: its fields (without period and paragraph) plus `source_ids`, `publishers`
-    (as readers see them, reposts and headlines marked: `source_label`) and `urls`, the main source
-    first and then the further sources of event_sources, each joined with '; '. Raises ValueError
-    when a source of one of the events has no URL.
+    One row per event: its fields (without period and paragraph) plus `source_ids` and `publishers`
+    (as readers see them, reposts and headlines marked: `source_label`), the main source first and
+    then the further sources of event_sources, each joined with '; '. Raises ValueError when a
+    source of one of the events has no URL.
     """
     events = tables["events"]
     chosen = events[events["period"] == period]
@@ -108,7 +108,6 @@ def events_with_sources(tables: dict[str, pd.DataFrame], period: str) -> pd.Data
     frame = chosen.drop(columns=["period", "paragraph"]).assign(
         source_ids=["; ".join(group) for group in ids],
         publishers=["; ".join(source_label(sources.loc[s]) for s in group) for group in ids],
-        urls=["; ".join(sources.loc[group, "url"]) for group in ids],
     )
     return frame.sort_values("date", kind="stable").reset_index(drop=True)
 
