@@ -9,6 +9,7 @@ from drawn import CHARTS_DRAWN
 pytestmark = pytest.mark.slow
 
 PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
 #: Per chart: its id, the text that leaves the chart's box, and the pairs of labels that overlap
 #: (by more than 2 px each way). Hover labels are left out: they appear only on demand.
 LAYOUT_PROBLEMS = """() => [...document.querySelectorAll('div.plotly-graph-div')].map(div => {
@@ -102,8 +103,8 @@ def test_charts_have_no_modebar_and_hide_their_svg_behind_the_alt_text(phone_cha
     assert not [c["id"] for c in charts if not c["hidden"]]
 
 
-#: Per page at phone width: whether the page scrolls sideways, and the first heading of each of the
-#: book's tables that is wider than the text column.
+#: Per page: whether the page scrolls sideways, and the first heading of each of the book's tables
+#: that is wider than the text column.
 WIDE = """() => ({
   page: document.documentElement.scrollWidth > innerWidth,
   tables: [...document.querySelectorAll('table.book-table')]
@@ -111,11 +112,13 @@ WIDE = """() => ({
     .map(t => t.querySelector('th')?.innerText.trim() ?? '')})"""
 
 
-def test_no_page_and_no_table_scrolls_sideways_on_a_phone(site, browser):
-    """Wide tables are shown one row at a time on a phone, each cell under its heading; folded
-    tables too, once opened."""
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_no_page_and_no_table_scrolls_sideways(site, browser, viewport):
+    """Wide tables are shown one row at a time on a phone, each cell under its heading; on a wide
+    screen a long word (an address) wraps rather than widen its table; folded tables too, once
+    opened."""
     base, root = site
-    page = browser.new_page(viewport=PHONE)
+    page = browser.new_page(viewport=viewport)
     found = {}
     for path in pages(root):
         page.goto(f"{base}/{path}", wait_until="load")
