@@ -113,14 +113,19 @@ def test_result_confidence_is_at_most_the_lowest_of_its_events(tables):
 
 
 def test_prose_states_only_high_confidence_events_as_fact(tables):
-    """Every event id cited in the chapter's text is high-confidence, unless the same parenthesis
-    says the lower confidence out loud (e.g. '(e112, medium confidence)')."""
+    """Every event the chapter's text states as fact is high-confidence. The text names no ids (the
+    guide keeps them out of sentences), so each paragraph that states later events lists them in a
+    MyST comment, which readers do not see ('% The events stated as fact in this paragraph: e114 ...');
+    an id in parentheses must be high-confidence unless the parenthesis says its lower confidence."""
     confidence = tables["events"].set_index("event_id").confidence.astype(str)
-    cells = notebook_cells(CHAPTER)
-    text = " ".join(" ".join(c["source"].split()) for c in cells if c["cell_type"] == "markdown")
-    cited = re.findall(r"\(([^()]*\be\d{3}\b[^()]*)\)", text)
-    assert cited, "the chapter cites no event ids"
-    for group in cited:
+    markdown = [c["source"] for c in notebook_cells(CHAPTER) if c["cell_type"] == "markdown"]
+    comments = [line for source in markdown
+                for line in re.findall(r"^% The events stated as fact in this paragraph.*$", source, re.M)]
+    listed = [event_id for line in comments for event_id in re.findall(r"\be\d{2,3}\b", line)]
+    assert listed, "no paragraph lists the events it states as fact"
+    assert not [e for e in listed if confidence[e] != "high"], "a lower-confidence event stated as fact"
+    text = " ".join(" ".join(source.split()) for source in markdown)
+    for group in re.findall(r"\(([^()]*\be\d{3}\b[^()]*)\)", text):
         for event_id in re.findall(r"\be\d{3}\b", group):
             level = confidence[event_id]
             assert level == "high" or f"{level} confidence" in group, f"{event_id} ({level}) stated as fact"
