@@ -149,6 +149,21 @@ def test_search_finds_a_quoted_phrase(site, browser):
     assert any("hardliners.html" in hit for hit in hits), hits
 
 
+def test_a_page_shows_one_way_to_search_at_each_width(site, browser):
+    """One search field (the sidebar's) on a wide screen, one search button (the article header's) on a
+    phone: the theme's header band with a second field is switched off (`navbar_persistent`)."""
+    base, _ = site
+    shown, bands = {}, {}
+    for width in (1280, 375):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(f"{base}/notebooks/goals.html", wait_until="load")
+        shown[width] = page.locator("button.search-button__button:visible").count()
+        bands[width] = page.evaluate("document.querySelector('#pst-header')?.offsetHeight ?? 0")
+        page.close()
+    assert bands == {1280: 0, 375: 0}, bands
+    assert shown == {1280: 1, 375: 1}, shown
+
+
 def test_the_reference_list_shows_no_labels_the_text_does_not_use(site, browser):
     """The text cites author and year, so the list shows no "[Heu99]" labels."""
     base, _ = site
