@@ -20,6 +20,7 @@
    (not re-run) when the book's assets change, as every page names them by checksum.
 3. Runs the notebooks about to be read that the cache lacks in parallel, one process per
    core, into that cache; myst-nb then takes their outputs from it, as on any cached build.
+   Their kernels listen on IPC sockets, not TCP ports (see `IpcWorker`).
 """
 
 from __future__ import annotations
@@ -27,16 +28,21 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
+import multiprocessing
 import re
 import shutil
+import tempfile
 import zlib
 from pathlib import Path
 
 from docutils import nodes
 from jupyter_cache import get_cache
 from jupyter_cache.executors import load_executor
+from jupyter_cache.executors.basic import ExecutionWorkerLocalMProc, ProcessData
+from jupyter_cache.executors.utils import single_nb_execution
 from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
+from traitlets.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [ROOT / "data", ROOT / "notebooks" / "talks", ROOT / "constraints.txt", Path(__file__).resolve(),
@@ -63,10 +69,25 @@ GLUE_FROM_OTHER_PAGE = re.compile(r"\.ipynb::|^:doc:", re.MULTILINE)
 
 
 LOGGER = sphinx_logging.getLogger(__name__)
-#: jupyter-cache's workers report failures here (on stderr); myst-nb then re-runs a failed
-#: notebook on its own and stops the build with its traceback, as without this extension.
+#: The level at which jupyter-cache's workers report failures (on stderr); myst-nb then re-runs a
+#: failed notebook on its own and stops the build with its traceback, as without this extension.
 WORKER_LOGGER = logging.getLogger(f"{__name__}.workers")
 WORKER_LOGGER.setLevel(logging.WARNING)
+
+
+class IpcWorker(ExecutionWorkerLocalMProc):
+    """jupyter-cache's parallel worker (it runs a notebook in its own folder), its kernel on IPC.
+
+    Kernels started at the same moment over TCP can be handed the same free port: the one that
+    loses dies as it starts ("ZMQError: Address already in use") and its notebook's run hangs.
+    Over IPC a kernel's sockets are files, here named for that kernel alone."""
+
+    @staticmethod
+    def execute(project_nb, data: ProcessData):
+        with tempfile.TemporaryDirectory(prefix="book-kernel-") as sockets:
+            ipc = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
+            return single_nb_execution(project_nb.nb, cwd=str(Path(project_nb.uri).parent),
+                                       timeout=data.timeout, allow_errors=data.allow_errors, config=ipc)
 
 
 def fingerprint(entries: list[Path] = INPUTS) -> str:
@@ -124,9 +145,12 @@ def _execute_in_parallel(app: Sphinx, env, docnames: list[str]) -> None:
     if not todo:
         return
     LOGGER.info(f"executing {len(todo)} notebook(s) in parallel")
-    load_executor("local-parallel", cache, logger=WORKER_LOGGER).run_and_cache(
-        filter_pks=todo, timeout=env.mystnb_config.execution_timeout,
-        allow_errors=env.mystnb_config.execution_allow_errors)
+    # jupyter-cache's local-parallel executor, with IpcWorker for its worker.
+    records = load_executor("local-parallel", cache, logger=WORKER_LOGGER).get_records(filter_pks=todo)
+    timeout, allow_errors = env.mystnb_config.execution_timeout, env.mystnb_config.execution_allow_errors
+    multiprocessing.log_to_stderr(WORKER_LOGGER.level)
+    with multiprocessing.Pool() as pool:
+        pool.map(IpcWorker(), [ProcessData(r.pk, r.uri, cache, timeout, allow_errors) for r in records])
 
 
 def _static_assets(app: Sphinx, config) -> None:
