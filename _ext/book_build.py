@@ -71,8 +71,7 @@ GLUE_FROM_OTHER_PAGE = re.compile(r"\.ipynb::|^:doc:", re.MULTILINE)
 LOGGER = sphinx_logging.getLogger(__name__)
 #: The level at which jupyter-cache's workers report failures (on stderr); myst-nb then re-runs a
 #: failed notebook on its own and stops the build with its traceback, as without this extension.
-WORKER_LOGGER = logging.getLogger(f"{__name__}.workers")
-WORKER_LOGGER.setLevel(logging.WARNING)
+WORKER_LOG_LEVEL = logging.WARNING
 
 
 class IpcWorker(ExecutionWorkerLocalMProc):
@@ -141,14 +140,14 @@ def _execute_in_parallel(app: Sphinx, env, docnames: list[str]) -> None:
     cache = get_cache(_cache_dir(app))
     for path in paths:
         cache.add_nb_to_project(path)
-    todo = [record.pk for record in cache.list_unexecuted(filter_uris=paths)]
-    if not todo:
+    # jupyter-cache's local-parallel executor, with IpcWorker for its worker: the records it would
+    # run (their old tracebacks cleared), run in a pool of one process per core.
+    records = load_executor("local-parallel", cache).get_records(filter_uris=paths)
+    if not records:
         return
-    LOGGER.info(f"executing {len(todo)} notebook(s) in parallel")
-    # jupyter-cache's local-parallel executor, with IpcWorker for its worker.
-    records = load_executor("local-parallel", cache, logger=WORKER_LOGGER).get_records(filter_pks=todo)
+    LOGGER.info(f"executing {len(records)} notebook(s) in parallel")
     timeout, allow_errors = env.mystnb_config.execution_timeout, env.mystnb_config.execution_allow_errors
-    multiprocessing.log_to_stderr(WORKER_LOGGER.level)
+    multiprocessing.log_to_stderr(WORKER_LOG_LEVEL)
     with multiprocessing.Pool() as pool:
         pool.map(IpcWorker(), [ProcessData(r.pk, r.uri, cache, timeout, allow_errors) for r in records])
 
