@@ -55,15 +55,19 @@ def run_notebooks(book: Path) -> float:
     return time.perf_counter() - start
 
 
-def build(book: Path) -> float:
-    """Build the book as `make book` does; return seconds (fails loudly on a broken build)."""
+def timed(command: list[str], cwd: Path) -> float:
+    """Seconds `command` takes in `cwd`; a failure stops the benchmark with the command's output."""
     start = time.perf_counter()
-    result = subprocess.run([str(JUPYTER_BOOK), "build", "-W", "-n", "--keep-going", str(book)],
-                            cwd=book, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+        sys.exit(f"{' '.join(command[:2])} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return elapsed
+
+
+def build(book: Path) -> float:
+    """Seconds a build of the book takes, as `make book` builds it."""
+    return timed([str(JUPYTER_BOOK), "build", "-W", "-n", "--keep-going", str(book)], book)
 
 
 def import_talks(book: Path) -> float:
@@ -74,13 +78,8 @@ def import_talks(book: Path) -> float:
 
 
 def fast_tier() -> float:
-    """Seconds `make check` takes in the project (fails loudly if it fails)."""
-    start = time.perf_counter()
-    result = subprocess.run(["make", "--no-print-directory", "check"], cwd=ROOT, capture_output=True,
-                            text=True)
-    if result.returncode != 0:
-        sys.exit(f"make check failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return time.perf_counter() - start
+    """Seconds `make check` takes in the project."""
+    return timed(["make", "check", "--no-print-directory"], ROOT)
 
 
 def edit_prose(book: Path, n: int) -> None:
