@@ -25,6 +25,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import html
 import logging
@@ -36,7 +37,7 @@ import zlib
 from pathlib import Path
 
 from docutils import nodes
-from jupyter_cache import get_cache
+from jupyter_cache.cache.main import JupyterCacheBase
 from jupyter_cache.executors import load_executor
 from jupyter_cache.executors.basic import ExecutionWorkerLocalMProc, ProcessData
 from jupyter_cache.executors.utils import single_nb_execution
@@ -89,6 +90,22 @@ class IpcWorker(ExecutionWorkerLocalMProc):
                                        timeout=data.timeout, allow_errors=data.allow_errors, config=ipc)
 
 
+class OneWriterCache(JupyterCacheBase):
+    """jupyter-cache's cache, into which parallel workers store their results one at a time.
+
+    Storing a result ends by pruning the oldest records (``truncate_caches``), listed in two
+    queries: a record another worker adds between them is taken for an old one and removed, while
+    it is being written ("Notebook file does not exist for cache record PK") or just after. Either
+    worker's notebook then goes uncached, and myst-nb runs it again, alone, as it reads it."""
+
+    LOCK = "store.lock"
+
+    def cache_notebook_bundle(self, *args, **kwargs):
+        with open(Path(self.path) / self.LOCK, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            return super().cache_notebook_bundle(*args, **kwargs)
+
+
 def fingerprint(entries: list[Path] = INPUTS) -> str:
     """Hash of every file in `entries` (files and folders). By default, what the notebooks' outputs
     depend on besides their code cells: data, module, locked packages; and the extensions that
@@ -137,7 +154,7 @@ def _execute_in_parallel(app: Sphinx, env, docnames: list[str]) -> None:
     """Run the notebooks about to be read whose code cells the cache lacks, in parallel."""
     paths = [str(Path(env.doc2path(doc)).absolute()) for doc in docnames]
     paths = [path for path in paths if path.endswith(".ipynb")]
-    cache = get_cache(_cache_dir(app))
+    cache = OneWriterCache(str(_cache_dir(app)))
     for path in paths:
         cache.add_nb_to_project(path)
     # jupyter-cache's local-parallel executor, with IpcWorker for its worker: the records it would

@@ -2,12 +2,17 @@
 shows stale results; its notebooks are committed clean and compute their alt text."""
 
 import ast
+import fcntl
 import subprocess
 import sys
+import threading
 
+import nbformat
 import pytest
 import yaml
+from jupyter_cache.cache.main import CacheBundleIn
 
+from book_build import OneWriterCache
 from conftest import CHARTS, ROOT, built, notebook_cells, page_content
 
 
@@ -85,3 +90,21 @@ def test_a_chapter_edit_reaches_the_landing_page(second_build):
         "Khamenei authorised Iran's entry", "Khamenei approved Iran's entry"), encoding="utf-8")
     landing = (built(book) / "notebooks" / "index.html").read_text(encoding="utf-8")
     assert "Khamenei approved Iran" in landing and "Khamenei authorised Iran" not in landing
+
+
+def test_parallel_workers_store_their_results_one_at_a_time(tmp_path):
+    """A result waits to be stored while another is being stored (see OneWriterCache), then is."""
+    cache = OneWriterCache(str(tmp_path / "cache"))
+    assert cache.list_cache_records() == []
+    notebook = tmp_path / "a.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), notebook)
+    bundle = CacheBundleIn(nbformat.read(notebook, as_version=4), str(notebook))
+    store = threading.Thread(target=cache.cache_notebook_bundle, args=(bundle,),
+                             kwargs={"check_validity": False})
+    with open(tmp_path / "cache" / OneWriterCache.LOCK, "w") as other_worker:
+        fcntl.flock(other_worker, fcntl.LOCK_EX)
+        store.start()
+        store.join(1)
+        assert store.is_alive() and cache.list_cache_records() == []
+    store.join(10)
+    assert [record.uri for record in cache.list_cache_records()] == [str(notebook)]
