@@ -7,7 +7,7 @@ import plotly.offline
 import pytest
 
 from conftest import CHARTS, ROOT, pages, visit
-from drawn import CHART_DRAWN, CHARTS_DRAWN
+from drawn import CHART_BEGUN, CHART_DRAWN, CHARTS_DRAWN
 
 pytestmark = pytest.mark.slow
 
@@ -24,8 +24,8 @@ def test_every_chart_draws_as_it_comes_near_and_nothing_leaves_the_server(site, 
         page, requests, errors = visit(browser, f"{base}/{path}")
         screen = page.viewport_size["height"]
         divs = page.query_selector_all("div.plotly-graph-div")
-        at_load = page.eval_on_selector_all("div.plotly-graph-div", """divs => divs.map(d =>
-            [d.getBoundingClientRect().top + scrollY, d.offsetHeight, !!d.querySelector('svg')])""")
+        at_load = page.eval_on_selector_all("div.plotly-graph-div", f"""divs => divs.map(d =>
+            [d.getBoundingClientRect().top + scrollY, d.offsetHeight, ({CHART_BEGUN})(d)])""")
         for div, (top, height, drawn) in zip(divs, at_load, strict=True):
             if top > 2 * screen:
                 far += 1

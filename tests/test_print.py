@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, chart_pages, pages
+from drawn import CHART_BEGUN, CHART_DRAWN
 
 pytestmark = pytest.mark.slow
 
@@ -165,11 +166,11 @@ def test_printing_from_the_browser_draws_the_charts_the_reader_never_reached(sit
     path = max(charts, key=charts.get)
     page = browser.new_page()
     page.goto(f"{base}/{path}", wait_until="load")
-    drawn = "() => [...document.querySelectorAll('div.plotly-graph-div')].map(d => !!d.querySelector('svg'))"
-    assert not all(page.evaluate(drawn)), f"{path}: every chart was drawn at load"
+    every_chart = "() => [...document.querySelectorAll('div.plotly-graph-div')]"
+    assert not page.evaluate(f"{every_chart}.every({CHART_BEGUN})"), f"{path}: every chart was drawn at load"
     pdf = tmp_path / "as-it-is.pdf"
     page.pdf(path=str(pdf), format="A4")
-    assert all(page.evaluate(drawn)), path
+    assert page.evaluate(f"{every_chart}.every({CHART_DRAWN})"), path
     last_title = page.evaluate("""() => { const t = [...document.querySelectorAll('.gtitle')].pop();
         return (t.querySelector('tspan.line') || t).textContent; }""")
     assert book_pdf.flat(last_title) in book_pdf.flat(" ".join(book_pdf.pdf_pages(pdf))), path

@@ -191,6 +191,10 @@ def test_joined_and_count_phrase():
     assert talks.count_phrase(pd.Series([], dtype=str), order) == "none"
 
 
+def test_verb_agrees_with_its_count():
+    assert [talks.verb(n, "adds", "add") for n in (0, 1, 2)] == ["add", "adds", "add"]
+
+
 def test_times_lower_first_and_upper_first():
     assert [talks.times(n) for n in (1, 2, 3)] == ["once", "twice", "3 times"]
     assert talks.lower_first("Threat of war with Israel and the US") == "threat of war with Israel and the US"

@@ -1,5 +1,9 @@
 """When a built page's charts have drawn: one definition for the tests, the reader benchmark and the PDF."""
 
+#: A chart (its plotly div) has begun to draw: plotly has put an SVG in it. A chart that has not yet
+#: come near the screen has none.
+CHART_BEGUN = "div => div.querySelector('svg') !== null"
+
 #: A chart (its plotly div) has drawn: plotly has computed its data and its SVG holds marks.
 CHART_DRAWN = """div => !!div.calcdata && div.querySelector('svg.main-svg') !== null &&
     div.querySelector('.trace, .sankey, .heatmaplayer image, g.point, path.point') !== null"""

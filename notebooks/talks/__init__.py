@@ -130,6 +130,7 @@ from .style import (
     table,
     times,
     upper_first,
+    verb,
     when,
     wrap,
 )
@@ -154,5 +155,5 @@ __all__ = [
     "ROW_CONFIDENCE_MARKERS", "scorecard", "SKY", "source_label", "SOURCING", "sourcing_kind", "stance_alt",
     "stance_basis", "STANCE_COLOURS", "stance_figure", "stance_timeline", "stance_timeline_alt", "table",
     "then_and_now", "time_readings", "timeline_alt", "times", "title", "UNNAMED", "upper_first", "VERMILION",
-    "voiced", "voices_per_item", "when", "who_names_what", "wrap", "YELLOW",
+    "verb", "voiced", "voices_per_item", "when", "who_names_what", "wrap", "YELLOW",
 ]

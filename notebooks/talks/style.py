@@ -452,6 +452,11 @@ def counted(n: int, noun: str) -> str:
     return f"{number_words(n)} {noun}{'' if n == 1 else 's'}"
 
 
+def verb(n: int, singular: str, plural: str) -> str:
+    """The verb that agrees with a count: `singular` for one, `plural` for none or many."""
+    return singular if n == 1 else plural
+
+
 def clip(text: object, width: int) -> str:
     """Text cut at a word boundary to at most `width` characters, with an ellipsis if cut."""
     text = str(text)
