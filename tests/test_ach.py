@@ -213,3 +213,20 @@ def test_scorecard_without_testable_indicators_is_undefined_not_zero():
 def test_the_likelihood_terms_allowed_are_the_estimative_scale(tables):
     """The likelihoods table's allowed terms are the scale's, in the scale's order."""
     assert list(tables["likelihoods"].likelihood.cat.categories) == list(tables["estimative_scale"].term)
+
+
+def test_a_hypothesis_scored_below_the_leaders_shares_their_band_only_if_one_item_keeps_it_out(tables):
+    """The synthesis judges a hypothesis that scores worse than the leaders in their likelihood band
+    only where leaving out any one item rated against it puts it level with them, as its key
+    judgment says."""
+    weights = talks.item_weights(tables["evidence"])
+    matrix = talks.ach_matrix(tables["ach_ratings"])
+    first = talks.leaders(talks.inconsistency(matrix, weights))
+    judged = tables["likelihoods"].query("basis == 'evidence'").set_index("hypothesis_id")
+    band = judged.likelihood.astype(str)
+    assert band[list(first)].nunique() == 1
+    shared = [h for h in band.index if h not in first and band[h] == band[first[0]]]
+    assert shared, "no hypothesis below the leaders shares their band: the key judgment says one does"
+    for h in shared:
+        for item in matrix.index[matrix[h] < 0]:
+            assert h in talks.leaders(talks.inconsistency(matrix.drop(index=[item]), weights)), (h, item)
