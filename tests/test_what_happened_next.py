@@ -51,6 +51,15 @@ def test_rounds_of_talks_carry_a_format_only_where_coded(tables):
     assert set(coded.category.astype(str)) == {"diplomacy"}
 
 
+def test_a_format_is_coded_disputed_only_where_the_sources_disagree_on_it(tables):
+    """'disputed' means the sides describe the format of talks differently, not that they dispute
+    whether talks took place: each such event has a disagreement on its format."""
+    disagreements = tables["disagreements"]
+    on_format = set(disagreements[disagreements.item.str.startswith("Format of")].event_id)
+    disputed = set(tables["events"].query("format == 'disputed'").event_id)
+    assert disputed and disputed <= on_format, sorted(disputed - on_format)
+
+
 def test_every_disagreement_item_has_two_versions_or_more(tables):
     disagreements = tables["disagreements"]
     versions = disagreements.groupby("disagreement_id").version.nunique()
