@@ -174,3 +174,16 @@ def test_the_reference_list_shows_no_labels_the_text_does_not_use(site, browser)
     assert entries >= 3 and "Heuer" in shown
     assert not re.findall(r"\[[A-Z][A-Za-z]*\d\d[a-z]?\]", shown)
 
+
+
+def test_computed_values_read_as_the_words_around_them(site, browser):
+    """A value computed into a sentence has the weight of the words around it (myst-nb would set it in
+    bold)."""
+    base, _ = site
+    page = browser.new_page()
+    page.goto(f"{base}/notebooks/what-happened-next.html", wait_until="load")
+    weights = page.eval_on_selector_all("span.pasted-text", """spans => spans.map(s =>
+        [getComputedStyle(s).fontWeight, getComputedStyle(s.parentElement).fontWeight])""")
+    page.close()
+    assert len(weights) > 10
+    assert all(own == parent for own, parent in weights), weights
