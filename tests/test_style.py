@@ -63,7 +63,8 @@ def test_a_charts_hover_text_is_listed_under_it_as_safe_html():
         go.Scatter(x=[1, 2], y=[1, 2], customdata=["same", ""]),
     ]), "Two traces")
     html = talks.chart_bundle(fig.to_dict())["text/html"]
-    assert html.endswith('<details class="book-chart-text"><summary>The chart as text (2 items)</summary>'
+    summary = talks.style.SUMMARY
+    assert html.endswith(f'<details class="book-chart-text">{summary}The chart as text (2 items)</summary>'
                          "<ul><li><b>Cell</b><br>why &lt;i&gt; &lt;script&gt;</li><li>same</li></ul>"
                          "</details>")
     assert talks.style.chart_text(go.Figure(go.Bar(x=[1], y=[1])).to_dict()) == ""
@@ -149,7 +150,7 @@ def test_a_long_table_is_folded_under_its_length():
     short = talks.table(pd.DataFrame({"n": range(talks.style.FOLD_ROWS)})).data
     long = talks.table(pd.DataFrame({"n": range(talks.style.FOLD_ROWS + 1)})).data
     assert short.startswith("<table") and "<details" not in short
-    assert long.startswith('<details class="book-fold"><summary>Table of 21 rows</summary>')
+    assert long.startswith(f'<details class="book-fold">{talks.style.SUMMARY}Table of 21 rows</summary>')
     assert long.endswith("</table></details>") and long.count("<td data-label=") == 21
 
 
@@ -158,8 +159,9 @@ def test_folded_tables_give_each_group_its_own_table_in_the_titles_order():
     shown = talks.folded_tables(frame, "table", {"a": "Alpha & co", "b": "Beta"}, "field", codes=True).data
     folds = shown.split("</details>")[:-1]
     assert len(folds) == 2 and shown.count('<details class="book-fold">') == 2
-    assert "<summary><strong>Alpha &amp; co</strong> (<code>a</code>): one field</summary>" in folds[0]
-    assert "<summary><strong>Beta</strong> (<code>b</code>): two fields</summary>" in folds[1]
+    summary = talks.style.SUMMARY
+    assert f"{summary}<strong>Alpha &amp; co</strong> (<code>a</code>): one field</summary>" in folds[0]
+    assert f"{summary}<strong>Beta</strong> (<code>b</code>): two fields</summary>" in folds[1]
     assert "&lt;y&gt;" in folds[0] and ">x<" not in folds[0] and ">x<" in folds[1] and ">z<" in folds[1]
     # The grouping column is the fold's, not a column of its table; the tables are the codebook's.
     assert "<th>Table</th>" not in shown and shown.count('class="dataframe book-table book-codes"') == 2

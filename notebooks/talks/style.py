@@ -223,6 +223,11 @@ def _hover_html(text: str) -> str:
                    for part in parts)
 
 
+#: The opening tag of a fold's line (HTML <summary>), with its disclosure triangle: JupyterLab's
+#: stylesheet hides the triangle, and an inline style outranks it (on paper book.css hides it again).
+SUMMARY = '<summary style="list-style: revert">'
+
+
 def chart_text(fig_dict: dict) -> str:
     """What a chart's hovers say, as a list a keyboard and a screen reader reach (and print leaves
     out): each distinct hover text of its points and links, in the order of the traces; empty for
@@ -233,7 +238,7 @@ def chart_text(fig_dict: dict) -> str:
     if not texts:
         return ""
     items = "".join(f"<li>{_hover_html(text)}</li>" for text in texts)
-    return (f'<details class="book-chart-text"><summary>The chart as text ({len(texts)} items)</summary>'
+    return (f'<details class="book-chart-text">{SUMMARY}The chart as text ({len(texts)} items)</summary>'
             f"<ul>{items}</ul></details>")
 
 
@@ -369,7 +374,7 @@ def table_markup(frame: pd.DataFrame, tables: Tables | None = None, codes: bool 
 
 def fold(summary: str, content: str) -> str:
     """`content` (HTML) folded under the line `summary` (HTML), open on paper (``book.css``)."""
-    return f'<details class="book-fold"><summary>{summary}</summary>\n{content}</details>'
+    return f'<details class="book-fold">{SUMMARY}{summary}</summary>\n{content}</details>'
 
 
 def folded_tables(frame: pd.DataFrame, by: str, titles: dict[str, str], noun: str,
