@@ -175,7 +175,6 @@ def test_the_reference_list_shows_no_labels_the_text_does_not_use(site, browser)
     assert not re.findall(r"\[[A-Z][A-Za-z]*\d\d[a-z]?\]", shown)
 
 
-
 def test_computed_values_read_as_the_words_around_them(site, browser):
     """A value computed into a sentence has the weight of the words around it (myst-nb would set it in
     bold)."""
