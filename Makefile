@@ -7,6 +7,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Where the environment sets PYTHONDONTWRITEBYTECODE (CI's does), Python compiles the book's module
+# anew in every kernel and every test process; here it caches bytecode, as it does by default.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: book test check pdf bench lab clean lock
 
