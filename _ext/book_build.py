@@ -26,6 +26,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import gc
 import hashlib
@@ -36,6 +37,7 @@ import re
 import shutil
 import tempfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from docutils import nodes
@@ -77,6 +79,14 @@ LOGGER = sphinx_logging.getLogger(__name__)
 WORKER_LOG_LEVEL = logging.WARNING
 
 
+@contextlib.contextmanager
+def ipc_kernel() -> Iterator[Config]:
+    """The configuration of a kernel whose sockets are files in a folder of its own, for as long as
+    the block runs (a kernel over TCP warns that its traffic is not encrypted)."""
+    with tempfile.TemporaryDirectory(prefix="book-kernel-") as sockets:
+        yield Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
+
+
 class IpcWorker(ExecutionWorkerLocalMProc):
     """jupyter-cache's parallel worker (it runs a notebook in its own folder), its kernel on IPC.
 
@@ -86,8 +96,7 @@ class IpcWorker(ExecutionWorkerLocalMProc):
 
     @staticmethod
     def execute(project_nb, data: ProcessData):
-        with tempfile.TemporaryDirectory(prefix="book-kernel-") as sockets:
-            ipc = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
+        with ipc_kernel() as ipc:
             return single_nb_execution(project_nb.nb, cwd=str(Path(project_nb.uri).parent),
                                        timeout=data.timeout, allow_errors=data.allow_errors, config=ipc)
 
