@@ -97,6 +97,15 @@ def test_facts_only_keeps_high_confidence_rows():
     assert talks.facts_only(plain).empty
 
 
+def test_recorded_with_says_how_the_record_grades_the_events_a_judgment_rests_on():
+    events = mini("events", event_id=["a", "b", "c"], confidence=["high", "high", "medium"])
+    events = events.set_index("event_id")
+    assert talks.recorded_with(events, ["a", "b"]) == "both recorded with high confidence"
+    assert talks.recorded_with(events, ["a", "b", "b"]) == "all recorded with high confidence"
+    mixed = "recorded with high and medium confidence, in that order"
+    assert talks.recorded_with(events, ["a", "c"]) == mixed
+
+
 def period_tables() -> dict[str, pd.DataFrame]:
     """Three events (one before the talks), three sources, further sources for two events."""
     return {

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .style import joined
+
 #: How the article knows a thing: (label, marker), by kind. Every chart and table uses these.
 SOURCING = {
     "quotation": ("quoted on the record", "circle"),
@@ -118,6 +120,15 @@ def facts_only(frame: pd.DataFrame) -> pd.DataFrame:
     Medium- and low-confidence rows are shown as reported, with their sources, never as fact.
     """
     return frame[frame["confidence"].astype("string") == "high"].reset_index(drop=True)
+
+
+def recorded_with(events: pd.DataFrame, ids: list[str]) -> str:
+    """How the record grades the events `ids` (indexed by event id), in words: 'both recorded with
+    high confidence', or 'recorded with high and medium confidence, in that order'."""
+    levels = [str(events.at[i, "confidence"]) for i in ids]
+    if len(set(levels)) == 1:
+        return f"{'both' if len(ids) == 2 else 'all'} recorded with {levels[0]} confidence"
+    return f"recorded with {joined(levels)} confidence, in that order"
 
 
 def source_label(source: pd.Series) -> str:
