@@ -179,8 +179,11 @@ def test_a_chapter_in_jupyterlab(tmp_path):
 
         episodes.write_text(data.replace("p1,2015–2018,", "p1, 2015–2018,", 1), encoding="utf-8")
         run_all(page, fails=True)
-        error = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
-        assert error.count() == 1
-        assert error.text_content().strip().splitlines() == [
-            "DataError: data/episodes.csv, row 2, field 'period': has leading or trailing spaces"]
+        errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+        errors = [e.strip() for e in errors.all_text_contents()]
+        assert errors[0].splitlines() == [
+            "DataError: data/episodes.csv, row 2, field 'period': has leading or trailing spaces"], errors
+        # The kernel drops the cells queued behind a failed one; on a loaded machine a cell JupyterLab
+        # sends a moment later still runs, and fails for want of the tables the first cell loads.
+        assert all("NameError" in e for e in errors[1:]), errors
         browser.close()
