@@ -103,6 +103,12 @@ def test_every_camp_has_its_own_marker():
     assert len({m for _, m in talks.CAMPS.values()}) == len(talks.CAMPS)
 
 
+def test_the_template_is_plotly_white_merged_with_the_books_as_plotly_merges_them():
+    book = go.layout.Template(talks.style.TEMPLATE)
+    expected = pio.templates.merge_templates(pio.templates["plotly_white"], book)
+    assert pio.templates["book"].to_plotly_json() == expected.to_plotly_json()
+
+
 def test_markers_and_bars_are_outlined_by_the_template():
     fig = go.Figure(go.Scatter(x=[1], y=[1]))
     assert pio.templates.default == "book"
