@@ -156,6 +156,17 @@ def test_printed_pages_keep_each_figure_on_one_page(site, browser, tmp_path):
     assert printed >= 1
 
 
+def test_a_folded_table_may_break_so_it_starts_where_the_text_before_it_ends(site, browser):
+    """The theme keeps every table whole on paper: a folded table, longer than a page, was pushed to
+    the next page and left most of this one blank. Folded tables may break (between rows)."""
+    base, _ = site
+    page = book_pdf.open_for_print(browser, f"{base}/notebooks/what-happened-next.html")
+    breaks = page.evaluate("""() => [...document.querySelectorAll('details.book-fold table')].map(t =>
+        [getComputedStyle(t).breakInside, getComputedStyle(t.querySelector('tbody tr')).breakInside])""")
+    page.close()
+    assert breaks and all(pair == ["auto", "avoid"] for pair in breaks), breaks
+
+
 def test_printing_from_the_browser_draws_the_charts_the_reader_never_reached(site, browser, tmp_path):
     """A chart draws as it comes near the screen; a page printed as it is, at the top, prints
     every chart drawn."""
