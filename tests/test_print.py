@@ -167,6 +167,17 @@ def test_a_folded_table_may_break_so_it_starts_where_the_text_before_it_ends(sit
     assert breaks and all(pair == ["auto", "avoid"] for pair in breaks), breaks
 
 
+def test_on_paper_a_sources_address_is_set_smaller_than_its_headline(site, browser):
+    """Web addresses (news feeds' run to 300 characters) made every row of the printed sources table
+    many lines tall; on paper they, and what a source came through, are set smaller."""
+    base, _ = site
+    page = book_pdf.open_for_print(browser, f"{base}/notebooks/data-tables.html")
+    sizes = page.evaluate("""() => Object.fromEntries(['Headline', 'Address', 'Via'].map(label => [label,
+        parseFloat(getComputedStyle(document.querySelector(`td[data-label="${label}"]`)).fontSize)]))""")
+    page.close()
+    assert sizes["Address"] < sizes["Headline"] and sizes["Via"] < sizes["Headline"], sizes
+
+
 def test_printing_from_the_browser_draws_the_charts_the_reader_never_reached(site, browser, tmp_path):
     """A chart draws as it comes near the screen; a page printed as it is, at the top, prints
     every chart drawn."""
