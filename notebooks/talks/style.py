@@ -83,24 +83,25 @@ TEMPLATE = {
 }
 
 
-def _update(base: dict, over: dict) -> dict:
-    """`base` with the values of `over`, nested dictionaries merged key by key."""
-    for key, value in over.items():
-        base[key] = _update(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) \
-            else value
-    return base
+def merged(base: dict, patch: dict) -> dict:
+    """`base` with `patch` laid over it, nested dictionaries merged key by key."""
+    out = dict(base)
+    for key, value in patch.items():
+        both = isinstance(value, dict) and isinstance(out.get(key), dict)
+        out[key] = merged(out[key], value) if both else value
+    return out
 
 
 def _book_template() -> dict:
     """plotly_white with TEMPLATE over it, as plotly's `merge_templates` gives it, merged as plain
     dictionaries (25 ms less an import) and registered, validated, once: plotly merges a template
     named "a+b" anew for every figure it makes (35 ms each)."""
-    merged = pio.templates["plotly_white"].to_plotly_json()
-    _update(merged["layout"], TEMPLATE["layout"])
+    white = pio.templates["plotly_white"].to_plotly_json()
+    data = dict(white["data"])
     for trace, (defaults,) in TEMPLATE["data"].items():
-        (white,) = merged["data"][trace]  # plotly_white starts every trace type with one set of defaults
-        _update(white, defaults)
-    return merged
+        (start,) = data[trace]  # plotly_white starts every trace type with one set of defaults
+        data[trace] = [merged(start, defaults)]
+    return {**white, "layout": merged(white["layout"], TEMPLATE["layout"]), "data": data}
 
 
 pio.templates["book"] = _book_template()
@@ -116,15 +117,6 @@ CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 PHONE_TITLE_CHARS, PHONE_SUBTITLE_CHARS, PHONE_FONT = 34, 46, 12
 #: The width of a legend entry on a phone where two stand to a line (a narrower screen takes one).
 PHONE_ENTRY = 165
-
-
-def merged(base: dict, patch: dict) -> dict:
-    """`base` with `patch` laid over it, nested dictionaries merged key by key."""
-    out = dict(base)
-    for key, value in patch.items():
-        both = isinstance(value, dict) and isinstance(out.get(key), dict)
-        out[key] = merged(out[key], value) if both else value
-    return out
 
 
 def phone_title(title: str) -> tuple[str, int]:
