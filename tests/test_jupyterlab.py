@@ -179,8 +179,8 @@ def test_a_chapter_in_jupyterlab(tmp_path):
 
         episodes.write_text(data.replace("p1,2015–2018,", "p1, 2015–2018,", 1), encoding="utf-8")
         run_all(page, fails=True)
-        errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
-        errors = [e.strip() for e in errors.all_text_contents()]
+        stderr = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+        errors = [e.strip() for e in stderr.all_text_contents()]
         assert errors[0].splitlines() == [
             "DataError: data/episodes.csv, row 2, field 'period': has leading or trailing spaces"], errors
         # The kernel drops the cells queued behind a failed one; on a loaded machine a cell JupyterLab
